@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes that cross process boundaries. The renderer maps each code to a
+ * localized message; audit entries (later) record the code. Never rename a code: add one.
+ */
+export const errorCodes = [
+  'VALIDATION_FAILED',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN_SENDER',
+  'NOT_SIGNED_IN',
+  'FORBIDDEN_ROLE',
+  'PASSWORD_CHANGE_REQUIRED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_DISABLED',
+  'SETUP_ALREADY_DONE',
+  'SETUP_REQUIRED',
+  'STORE_LOCKED',
+  'STORE_ALREADY_OPEN',
+  'STORE_UNAVAILABLE',
+  'WRONG_PASSPHRASE',
+  'PASSPHRASE_REQUIRED',
+  'AGENT_ID_TAKEN',
+  'ACCOUNT_NOT_FOUND',
+  'PASSWORD_TOO_SHORT',
+  'PASSWORD_TOO_LONG',
+  'PASSWORD_TOO_COMMON',
+  'PASSWORD_CONTAINS_AGENT_ID',
+  'PASSWORD_UNCHANGED',
+  'CANNOT_CHANGE_OWN_ACCOUNT',
+  'LAST_ADMIN',
+  'INTERNAL_ERROR',
+] as const;
+
+/** One of the stable error codes in {@link errorCodes}. */
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** One problem found while validating a request: where (field path) and what. */
+export type ValidationIssue = Readonly<{ path: string; message: string }>;
+
+/** A failed call: a stable code, an English technical message, and field issues for validation. */
+export type IpcFailure = Readonly<{
+  ok: false;
+  code: ErrorCode;
+  message: string;
+  issues?: readonly ValidationIssue[];
+}>;
+
+/** A successful call carrying the channel's response value. */
+export type IpcSuccess<T> = Readonly<{ ok: true; value: T }>;
+
+/** What every channel returns: errors travel as data, never as thrown exceptions. */
+export type IpcResult<T> = IpcSuccess<T> | IpcFailure;
+
+/** zod schema for a failure envelope, used by the loopback bridge client to check responses. */
+export const ipcFailureSchema = z.object({
+  ok: z.literal(false),
+  code: z.enum(errorCodes),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+/** Builds a failure envelope. */
+export function failure(
+  code: ErrorCode,
+  message: string,
+  issues?: readonly ValidationIssue[],
+): IpcFailure {
+  return issues === undefined ? { ok: false, code, message } : { ok: false, code, message, issues };
+}
+
+/** Builds a success envelope. */
+export function success<T>(value: T): IpcSuccess<T> {
+  return { ok: true, value };
+}
+
+/**
+ * An error with a stable code, thrown inside main-process services and turned into an
+ * {@link IpcFailure} at the IPC boundary.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+  }
+}
+
+/** Converts zod issues into path/message pairs that are safe to send to the renderer. */
+export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+}
