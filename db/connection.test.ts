@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseOpenError, openEncryptedDatabase } from './connection';
+import { findCustomerById, insertCustomer } from './customers';
+import { createTestDatabase, randomDatabaseKey, type TestDatabase } from './test-support';
+
+const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
+let current: TestDatabase | undefined;
+
+afterEach(() => {
+  current?.cleanup();
+  current = undefined;
+});
+
+function fingerprint(directory: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(directory)
+      .sort()
+      .map((name) => [name, createHash('sha256').update(readFileSync(join(directory, name))).digest('hex')]),
+  );
+}
+
+/** Copies the db, -wal and -shm of a live connection into `target`, as a crash would leave them. */
+function snapshotLiveFiles(source: TestDatabase, target: string): string {
+  mkdirSync(target);
+  for (const name of readdirSync(source.directory).filter((entry) => entry.startsWith('seatdesk.db'))) {
+    copyFileSync(join(source.directory, name), join(target, name));
+  }
+  return join(target, 'seatdesk.db');
+}
+
+describe('encrypted store', () => {
+  it('keeps no plaintext on disk, in the database or its WAL', () => {
+    current = createTestDatabase();
+    const uniqueName = `测试客户-${Date.now()}-QuxvZebra`;
+    current.db.pragma('wal_autocheckpoint = 0');
+    insertCustomer(current.db, {
+      fullName: uniqueName,
+      phone: '13812345678',
+      idType: 'resident_id',
+      idNumber: '110101199001011234',
+      address: '北京市东城区',
+      now: new Date().toISOString(),
+    });
+    const wal = `${current.file}-wal`;
+    expect(existsSync(wal)).toBe(true);
+    const needles = [Buffer.from(uniqueName, 'utf8'), Buffer.from('13812345678'), Buffer.from('110101199001011234')];
+    for (const file of [current.file, wal]) {
+      const bytes = readFileSync(file);
+      expect(bytes.length).toBeGreaterThan(0);
+      for (const needle of needles) expect(bytes.includes(needle)).toBe(false);
+    }
+    current.db.pragma('wal_checkpoint(TRUNCATE)');
+    const checkpointed = readFileSync(current.file);
+    for (const needle of needles) expect(checkpointed.includes(needle)).toBe(false);
+  });
+
+  it('does not start with the SQLite header and cannot be read by plain SQLite', () => {
+    current = createTestDatabase();
+    current.db.close();
+    const head = readFileSync(current.file).subarray(0, 16);
+    expect(head.equals(sqliteHeader)).toBe(false);
+    const plain = new Database(current.file, { fileMustExist: true });
+    try {
+      expect(() => plain.prepare('SELECT count(*) FROM sqlite_master').get()).toThrow(/not a database/);
+    } finally {
+      plain.close();
+    }
+  });
+
+  it('reopens with the right key and finds what was written', () => {
+    current = createTestDatabase();
+    const id = insertCustomer(current.db, {
+      fullName: '王小明',
+      phone: '13900001111',
+      idType: 'resident_id',
+      idNumber: '',
+      address: '',
+      now: '2026-11-22T00:00:00.000Z',
+    });
+    current.db.close();
+    const reopened = openEncryptedDatabase({
+      file: current.file,
+      key: current.key,
+      mode: 'open',
+      scratchDirectory: current.directory,
+    });
+    try {
+      expect(findCustomerById(reopened, id)?.fullName).toBe('王小明');
+      expect(reopened.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(reopened.pragma('synchronous', { simple: true })).toBe(2);
+      expect(reopened.pragma('foreign_keys', { simple: true })).toBe(1);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('refuses a wrong key and leaves the database, -wal and -shm byte-identical', () => {
+    current = createTestDatabase();
+    current.db.pragma('wal_autocheckpoint = 0');
+    insertCustomer(current.db, {
+      fullName: '李四',
+      phone: '13700002222',
+      idType: '',
+      idNumber: '',
+      address: '',
+      now: '2026-11-22T00:00:00.000Z',
+    });
+    const crashCopy = join(current.directory, 'crash');
+    const file = snapshotLiveFiles(current, crashCopy);
+    expect(readdirSync(crashCopy).sort()).toEqual(['seatdesk.db', 'seatdesk.db-shm', 'seatdesk.db-wal']);
+    const before = fingerprint(crashCopy);
+    let caught: unknown;
+    try {
+      openEncryptedDatabase({ file, key: randomDatabaseKey(), mode: 'open', scratchDirectory: current.directory });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(DatabaseOpenError);
+    expect((caught as DatabaseOpenError).failure).toBe('NOT_DECRYPTABLE');
+    expect((caught as DatabaseOpenError).file).toBe(file);
+    expect((caught as DatabaseOpenError).message).toContain(file);
+    expect(fingerprint(crashCopy)).toEqual(before);
+    // The right key still opens the crash copy and recovers the WAL content.
+    const recovered = openEncryptedDatabase({ file, key: current.key, mode: 'open', scratchDirectory: current.directory });
+    try {
+      expect(recovered.prepare('SELECT full_name FROM customers').pluck().get()).toBe('李四');
+    } finally {
+      recovered.close();
+    }
+  });
+
+  it('refuses a damaged file without changing it', () => {
+    current = createTestDatabase();
+    current.db.close();
+    const bytes = readFileSync(current.file);
+    bytes.fill(0x5a, 0, 4096);
+    writeFileSync(current.file, bytes);
+    const before = fingerprint(current.directory);
+    expect(() =>
+      openEncryptedDatabase({ file: current!.file, key: current!.key, mode: 'open', scratchDirectory: current!.directory }),
+    ).toThrow(DatabaseOpenError);
+    expect(fingerprint(current.directory)).toEqual(before);
+  });
+
+  it('never creates a database over an existing file', () => {
+    current = createTestDatabase();
+    current.db.close();
+    const before = fingerprint(current.directory);
+    expect(() =>
+      openEncryptedDatabase({ file: current!.file, key: randomDatabaseKey(), mode: 'create', scratchDirectory: current!.directory }),
+    ).toThrow(/Refusing to create/);
+    expect(fingerprint(current.directory)).toEqual(before);
+  });
+
+  it('refuses to open a file that is not there instead of creating it', () => {
+    current = createTestDatabase();
+    const missing = join(current.directory, 'missing.db');
+    expect(() =>
+      openEncryptedDatabase({ file: missing, key: current!.key, mode: 'open', scratchDirectory: current!.directory }),
+    ).toThrow(expect.objectContaining({ failure: 'MISSING' }));
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('rejects a key that is not 64 hex characters', () => {
+    current = createTestDatabase();
+    expect(() =>
+      openEncryptedDatabase({
+        file: join(current!.directory, 'new.db'),
+        key: { hex: "00'; ATTACH" },
+        mode: 'create',
+        scratchDirectory: current!.directory,
+      }),
+    ).toThrow(expect.objectContaining({ failure: 'INVALID_KEY' }));
+  });
+});

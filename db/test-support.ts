@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Db, DatabaseKey } from './connection';
+import { openEncryptedDatabase } from './connection';
+import { migrations, runMigrations } from './migrations';
+
+/** A real encrypted database in a fresh temp folder, for tests. */
+export type TestDatabase = Readonly<{
+  db: Db;
+  file: string;
+  key: DatabaseKey;
+  directory: string;
+  /** Closes the connection (if open) and removes the folder. */
+  cleanup: () => void;
+}>;
+
+/** A random raw key, as main would generate for the keychain. */
+export function randomDatabaseKey(): DatabaseKey {
+  return { hex: randomBytes(32).toString('hex') };
+}
+
+/**
+ * Creates an encrypted SQLCipher 4 database in a temp folder, migrated to `targetVersion`
+ * (default: newest). Tests use real files, never `:memory:`, so encryption is exercised too.
+ */
+export function createTestDatabase(targetVersion?: number): TestDatabase {
+  const directory = mkdtempSync(join(tmpdir(), 'seatdesk-test-'));
+  const file = join(directory, 'seatdesk.db');
+  const key = randomDatabaseKey();
+  const db = openEncryptedDatabase({ file, key, mode: 'create', scratchDirectory: directory });
+  runMigrations(db, migrations, targetVersion);
+  return {
+    db,
+    file,
+    key,
+    directory,
+    cleanup: () => {
+      if (db.open) db.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
