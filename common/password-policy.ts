@@ -43,12 +43,17 @@ function isSingleRepeatedCharacter(text: string): boolean {
   return [...new Set(text)].length === 1;
 }
 
-/** True for "123456789012" or "abcdefghijklm": every character one step from the previous. */
+/** True for "123456789012", "3456789012345" (digits wrap) or "abcdefghijklm": each character one step on. */
 function isStraightSequence(text: string): boolean {
+  const allDigits = /^[0-9]+$/.test(text);
   const codes = [...text].map((character) => character.codePointAt(0) ?? 0);
-  const step = (codes[1] ?? 0) - (codes[0] ?? 0);
-  if (Math.abs(step) !== 1) return false;
-  return codes.every((code, index) => index === 0 || code - (codes[index - 1] ?? 0) === step);
+  const stepBetween = (index: number): number => {
+    const difference = (codes[index] ?? 0) - (codes[index - 1] ?? 0);
+    return allDigits ? (difference + 10) % 10 : difference;
+  };
+  const step = stepBetween(1);
+  const isUnitStep = allDigits ? step === 1 || step === 9 : Math.abs(step) === 1;
+  return isUnitStep && codes.every((_code, index) => index === 0 || stepBetween(index) === step);
 }
 
 /**

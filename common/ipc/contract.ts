@@ -45,6 +45,11 @@ export type ParsedRequestOf<Feature extends FeatureName, Verb extends VerbName<F
   DefinitionOf<Feature, Verb>['request']
 >;
 
+/** What a channel's handler returns, before main parses it with the response schema. */
+export type HandlerResultOf<Feature extends FeatureName, Verb extends VerbName<Feature>> = z.input<
+  DefinitionOf<Feature, Verb>['response']
+>;
+
 /** What a channel's caller receives on success. */
 export type ResponseOf<Feature extends FeatureName, Verb extends VerbName<Feature>> = z.output<
   DefinitionOf<Feature, Verb>['response']

@@ -1,6 +1,23 @@
 import { z } from 'zod';
 import { defineChannel } from './channel';
 
+/** Why the store cannot be opened; the renderer and the startup dialog explain each one. */
+export const storeFailureCodes = [
+  'KEY_FILE_MISSING',
+  'KEY_FILE_INVALID',
+  'DATABASE_MISSING',
+  'KEYCHAIN_UNAVAILABLE',
+  'KEYCHAIN_BACKEND_CHANGED',
+  'KEYCHAIN_DECRYPT_FAILED',
+  'DATABASE_NOT_DECRYPTABLE',
+  'DATABASE_DAMAGED',
+  'DATABASE_FROM_FUTURE',
+  'OPEN_FAILED',
+] as const;
+
+/** One of {@link storeFailureCodes}. */
+export type StoreFailureCode = (typeof storeFailureCodes)[number];
+
 /**
  * Where the encrypted store stands:
  * - `uninitialized`: no database yet; the setup screen creates it with the first administrator;
@@ -14,7 +31,7 @@ export const storeStatusSchema = z.object({
   keychainAvailable: z.boolean(),
   hasAccounts: z.boolean(),
   failure: z
-    .object({ reason: z.string(), file: z.string(), advice: z.string() })
+    .object({ code: z.enum(storeFailureCodes), reason: z.string(), file: z.string(), advice: z.string() })
     .nullable(),
 });
 

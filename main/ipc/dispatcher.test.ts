@@ -1,0 +1,238 @@
+import { readdirSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listChannels } from '../../common/ipc/contract';
+import type { IpcResult } from '../../common/ipc/result';
+import { createTestDesk, strongPassword, type TestDesk } from '../test-support';
+
+let desk: TestDesk;
+beforeEach(() => {
+  desk = createTestDesk();
+});
+afterEach(() => desk.cleanup());
+
+const adminClient = 'window-admin';
+const agentClient = 'window-agent';
+
+async function call(channel: string, payload: unknown, clientKey = adminClient): Promise<IpcResult<any>> {
+  const result = await desk.dispatch(channel, payload, clientKey);
+  // Whatever a channel answers, a password hash never leaves main.
+  expect(JSON.stringify(result)).not.toMatch(/scrypt\$|passwordHash|password_hash/);
+  return result;
+}
+
+async function value(channel: string, payload: unknown, clientKey = adminClient): Promise<any> {
+  const result = await call(channel, payload, clientKey);
+  if (!result.ok) throw new Error(`${channel} failed: ${result.code} ${result.message}`);
+  return result.value;
+}
+
+async function setUpAdministrator(): Promise<void> {
+  await value('app:setup.createAdministrator', {
+    agentId: '8001',
+    displayName: '管理员',
+    team: '',
+    password: strongPassword('admin'),
+    databasePassphrase: 'branch-counter-passphrase',
+  });
+}
+
+async function createAgent(agentId = '1024'): Promise<void> {
+  await value('app:agents.create', {
+    agentId,
+    displayName: '张小红',
+    role: 'agent',
+    team: '一组',
+    temporaryPassword: strongPassword('temporary'),
+  });
+}
+
+describe('IPC dispatcher', () => {
+  it('runs setup, agent creation, forced password change and sign-out end to end', async () => {
+    expect(await value('app:store.status', {})).toMatchObject({ state: 'uninitialized', hasAccounts: false });
+    await setUpAdministrator();
+    expect(await value('app:store.status', {})).toMatchObject({ state: 'ready', hasAccounts: true });
+    expect((await value('app:session.current', {})).account).toMatchObject({ agentId: '8001', role: 'admin' });
+    await createAgent();
+
+    const signedIn = await value('app:session.signIn', { agentId: '1024', password: strongPassword('temporary') }, agentClient);
+    expect(signedIn.account).toMatchObject({ agentId: '1024', role: 'agent', mustChangePassword: true });
+    expect(await call('app:agents.list', {}, agentClient)).toMatchObject({ ok: false, code: 'PASSWORD_CHANGE_REQUIRED' });
+    expect(
+      await call('app:session.changePassword', { currentPassword: 'wrong-password-x', newPassword: strongPassword('mine') }, agentClient),
+    ).toMatchObject({ ok: false, code: 'INVALID_CREDENTIALS' });
+    expect(
+      await call('app:session.changePassword', { currentPassword: strongPassword('temporary'), newPassword: strongPassword('temporary') }, agentClient),
+    ).toMatchObject({ ok: false, code: 'PASSWORD_UNCHANGED' });
+    const changed = await value(
+      'app:session.changePassword',
+      { currentPassword: strongPassword('temporary'), newPassword: strongPassword('mine') },
+      agentClient,
+    );
+    expect(changed.account.mustChangePassword).toBe(false);
+    expect(await call('app:agents.list', {}, agentClient)).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });
+
+    await value('app:session.signOut', {}, agentClient);
+    expect((await value('app:session.current', {}, agentClient)).account).toBeNull();
+    expect(await call('app:session.signOut', {}, agentClient)).toMatchObject({ ok: false, code: 'NOT_SIGNED_IN' });
+    expect((await value('app:session.signIn', { agentId: '1024', password: strongPassword('mine') }, agentClient)).account.agentId).toBe('1024');
+  });
+
+  it('gives the same answer for an unknown agent and a wrong password', async () => {
+    await setUpAdministrator();
+    await createAgent();
+    const wrongPassword = await call('app:session.signIn', { agentId: '1024', password: 'not-the-password' }, agentClient);
+    const unknownAgent = await call('app:session.signIn', { agentId: '9999', password: 'not-the-password' }, agentClient);
+    expect(wrongPassword).toEqual(unknownAgent);
+    expect(wrongPassword).toMatchObject({ ok: false, code: 'INVALID_CREDENTIALS' });
+    expect((await value('app:session.current', {}, agentClient)).account).toBeNull();
+  });
+
+  it('ends a disabled agent’s session at once and refuses their sign-in until re-enabled', async () => {
+    await setUpAdministrator();
+    await createAgent();
+    await value('app:session.signIn', { agentId: '1024', password: strongPassword('temporary') }, agentClient);
+    expect((await value('app:agents.setStatus', { agentId: '1024', status: 'disabled' })).account.status).toBe('disabled');
+    expect(await call('app:session.changePassword', { currentPassword: 'a', newPassword: 'b' }, agentClient)).toMatchObject({
+      ok: false,
+      code: 'NOT_SIGNED_IN',
+    });
+    expect(await call('app:session.signIn', { agentId: '1024', password: strongPassword('temporary') }, agentClient)).toMatchObject({
+      ok: false,
+      code: 'ACCOUNT_DISABLED',
+    });
+    await value('app:agents.setStatus', { agentId: '1024', status: 'active' });
+    expect(await call('app:session.signIn', { agentId: '1024', password: strongPassword('temporary') }, agentClient)).toMatchObject({ ok: true });
+  });
+
+  it('resets a password: the old one stops working, the session ends, a change is forced', async () => {
+    await setUpAdministrator();
+    await createAgent();
+    await value('app:session.signIn', { agentId: '1024', password: strongPassword('temporary') }, agentClient);
+    await value('app:session.changePassword', { currentPassword: strongPassword('temporary'), newPassword: strongPassword('mine') }, agentClient);
+    const reset = await value('app:agents.resetPassword', { agentId: '1024', temporaryPassword: strongPassword('reset') });
+    expect(reset.account.mustChangePassword).toBe(true);
+    expect((await value('app:session.current', {}, agentClient)).account).toBeNull();
+    expect(await call('app:session.signIn', { agentId: '1024', password: strongPassword('mine') }, agentClient)).toMatchObject({ ok: false });
+    expect((await value('app:session.signIn', { agentId: '1024', password: strongPassword('reset') }, agentClient)).account.mustChangePassword).toBe(true);
+  });
+
+  it('enforces the administrator rules: no second setup, no self-demotion, a last administrator stays', async () => {
+    await setUpAdministrator();
+    expect(
+      await call('app:setup.createAdministrator', { agentId: '8002', displayName: 'x', team: '', password: strongPassword('b') }, 'other'),
+    ).toMatchObject({ ok: false, code: 'SETUP_ALREADY_DONE' });
+    expect(await call('app:agents.setStatus', { agentId: '8001', status: 'disabled' })).toMatchObject({ ok: false, code: 'CANNOT_CHANGE_OWN_ACCOUNT' });
+    expect(await call('app:agents.update', { agentId: '8001', displayName: 'x', role: 'agent', team: '' })).toMatchObject({
+      ok: false,
+      code: 'CANNOT_CHANGE_OWN_ACCOUNT',
+    });
+    expect(await call('app:agents.resetPassword', { agentId: '8001', temporaryPassword: strongPassword('c') })).toMatchObject({
+      ok: false,
+      code: 'CANNOT_CHANGE_OWN_ACCOUNT',
+    });
+    await value('app:agents.create', { agentId: '8002', displayName: '副管理员', role: 'admin', team: '', temporaryPassword: strongPassword('t') });
+    expect((await value('app:agents.update', { agentId: '8002', displayName: '组长', role: 'team_lead', team: '二组' })).account).toMatchObject({
+      role: 'team_lead',
+      team: '二组',
+    });
+    expect(await call('app:agents.create', { agentId: '8002', displayName: 'dup', role: 'agent', team: '', temporaryPassword: strongPassword('t') })).toMatchObject({
+      ok: false,
+      code: 'AGENT_ID_TAKEN',
+    });
+    expect(await call('app:agents.update', { agentId: '7777', displayName: 'x', role: 'agent', team: '' })).toMatchObject({
+      ok: false,
+      code: 'ACCOUNT_NOT_FOUND',
+    });
+    expect(
+      await call('app:agents.create', { agentId: '1025', displayName: '弱密码', role: 'agent', team: '', temporaryPassword: 'password1234' }),
+    ).toMatchObject({ ok: false, code: 'PASSWORD_TOO_COMMON' });
+  });
+
+  it('refuses unknown and unprefixed channels', async () => {
+    for (const channel of ['app:agents.drop', 'agents.list', 'app:__proto__.constructor', 'app:store.toString', '']) {
+      expect(await call(channel, {})).toMatchObject({ ok: false, code: 'UNKNOWN_CHANNEL' });
+    }
+  });
+
+  it('needs the administrator role on every account channel', async () => {
+    await setUpAdministrator();
+    await createAgent();
+    await value('app:session.signIn', { agentId: '1024', password: strongPassword('temporary') }, agentClient);
+    await value('app:session.changePassword', { currentPassword: strongPassword('temporary'), newPassword: strongPassword('mine') }, agentClient);
+    const attempts: Array<[string, unknown]> = [
+      ['app:agents.list', {}],
+      ['app:agents.create', { agentId: '1030', displayName: 'x', role: 'admin', team: '', temporaryPassword: strongPassword('x') }],
+      ['app:agents.update', { agentId: '1024', displayName: 'x', role: 'admin', team: '' }],
+      ['app:agents.setStatus', { agentId: '8001', status: 'disabled' }],
+      ['app:agents.resetPassword', { agentId: '8001', temporaryPassword: strongPassword('x') }],
+    ];
+    for (const [channel, payload] of attempts) {
+      expect(await call(channel, payload, agentClient)).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });
+      expect(await call(channel, payload, 'nobody')).toMatchObject({ ok: false, code: 'NOT_SIGNED_IN' });
+    }
+    expect((await value('app:session.current', {}, agentClient)).account.role).toBe('agent');
+  });
+});
+
+/** Malformed payloads per channel; every channel in the contract must have an entry. */
+const malformedPayloads: Record<string, unknown[]> = {
+  'app:store.status': [{ extra: true }],
+  'app:store.unlock': [{}, { passphrase: '' }, { passphrase: 42 }, { passphrase: 'x'.repeat(2000) }],
+  'app:setup.createAdministrator': [
+    {},
+    { agentId: '8001', displayName: 'x', team: '', password: 42 },
+    { agentId: '80 01', displayName: 'x', team: '', password: strongPassword('a') },
+    { agentId: '8001', displayName: '', team: '', password: strongPassword('a') },
+    { agentId: '8001', displayName: 'x', team: '', password: strongPassword('a'), role: 'admin' },
+  ],
+  'app:session.current': [{ agentId: '8001' }],
+  'app:session.signIn': [{}, { agentId: '8001' }, { agentId: ['8001'], password: 'x' }, { agentId: "1' OR 1=1 --", password: 'x' }],
+  'app:session.signOut': [{ everywhere: true }],
+  'app:session.changePassword': [{}, { currentPassword: 'a' }, { currentPassword: 'a', newPassword: '' }],
+  'app:agents.list': [{ filter: 'all' }],
+  'app:agents.create': [
+    {},
+    { agentId: '1030', displayName: 'x', role: 'superuser', team: '', temporaryPassword: strongPassword('a') },
+    { agentId: '1030', displayName: 'x', role: 'agent', team: 'x'.repeat(41), temporaryPassword: strongPassword('a') },
+    { agentId: 'x'.repeat(17), displayName: 'x', role: 'agent', team: '', temporaryPassword: strongPassword('a') },
+  ],
+  'app:agents.update': [{}, { agentId: '1024', displayName: 'x', role: 'root', team: '' }],
+  'app:agents.setStatus': [{}, { agentId: '1024', status: 'deleted' }, { agentId: '1024', status: true }],
+  'app:agents.resetPassword': [{}, { agentId: '1024' }, { agentId: '1024', temporaryPassword: null }],
+};
+
+const malformedForEveryChannel: unknown[] = [undefined, null, 'text', 42, [], [{}], { __proto__: { polluted: true } }];
+
+describe('malformed payloads', () => {
+  it('has a table entry for every channel of the contract', () => {
+    expect(Object.keys(malformedPayloads).sort()).toEqual(listChannels().map((entry) => entry.name).sort());
+  });
+
+  it('rejects them on an uninitialized store and creates no file', async () => {
+    for (const entry of listChannels()) {
+      for (const payload of [...malformedForEveryChannel, ...(malformedPayloads[entry.name] ?? [])]) {
+        const result = await call(entry.name, payload);
+        expect(result, `${entry.name} ${JSON.stringify(payload)}`).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+      }
+    }
+    expect(readdirSync(desk.dataDirectory)).toEqual([]);
+    expect(await value('app:store.status', {})).toMatchObject({ state: 'uninitialized' });
+  });
+
+  it('rejects them from a signed-in administrator and writes nothing', async () => {
+    await setUpAdministrator();
+    await createAgent();
+    const db = desk.desk.store.connection();
+    const snapshot = () => JSON.stringify(db.prepare('SELECT * FROM accounts ORDER BY id').all());
+    const before = snapshot();
+    for (const entry of listChannels()) {
+      for (const payload of [...malformedForEveryChannel, ...(malformedPayloads[entry.name] ?? [])]) {
+        const result = await call(entry.name, payload);
+        expect(result, `${entry.name} ${JSON.stringify(payload)}`).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+        if (!result.ok && result.code === 'VALIDATION_FAILED') expect(Array.isArray(result.issues)).toBe(true);
+      }
+    }
+    expect(snapshot()).toBe(before);
+    expect((await value('app:session.current', {})).account.agentId).toBe('8001');
+  });
+});

@@ -1,0 +1,158 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import type { DatabaseKey } from '../../db/connection';
+import { deriveScrypt, type ScryptCost } from './password-hashing';
+
+/**
+ * What main needs of the OS keychain: Electron's `safeStorage` behind a small interface, so the
+ * decisions below run (and are tested) in plain Node. The preview has no keychain.
+ */
+export type Keychain = Readonly<{
+  /** The backend in use (`gnome_libsecret`, `kwallet5`, `basic_text`, … on Linux; the platform name elsewhere). */
+  backend: () => string;
+  /** Whether encryption really protects the data (false for Linux `basic_text`). */
+  isAvailable: () => boolean;
+  encrypt: (plainText: string) => Buffer;
+  decrypt: (cipherText: Buffer) => string;
+}>;
+
+/** Linux safeStorage backends that do not protect anything. */
+const weakBackends = new Set(['basic_text', 'unknown']);
+
+/** True when the keychain exists and its backend really encrypts. Pure. */
+export function isKeychainUsable(keychain: Keychain | undefined): keychain is Keychain {
+  return keychain !== undefined && keychain.isAvailable() && !weakBackends.has(keychain.backend());
+}
+
+/** The scrypt cost for database passphrases (derived once per start). */
+export const defaultPassphraseCost: ScryptCost = { logN: 17, r: 8, p: 1 };
+
+const keyCheckLabel = 'seatdesk-database-key-check-v1';
+
+const keychainKeyFileSchema = z.object({
+  version: z.literal(1),
+  protection: z.literal('keychain'),
+  backend: z.string().min(1),
+  encryptedKey: z.string().min(1),
+});
+
+const passphraseKeyFileSchema = z.object({
+  version: z.literal(1),
+  protection: z.literal('passphrase'),
+  kdf: z.literal('scrypt'),
+  logN: z.number().int().min(10).max(22),
+  r: z.number().int().min(1).max(32),
+  p: z.number().int().min(1).max(16),
+  salt: z.string().min(1),
+  keyCheck: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/**
+ * The key file kept beside the database (`seatdesk.key.json`). It never holds the key in plain
+ * text: either the keychain's ciphertext of it, or the scrypt parameters to derive it from the
+ * passphrase plus a check value that tells a wrong passphrase from a damaged database.
+ */
+export const keyFileSchema = z.discriminatedUnion('protection', [keychainKeyFileSchema, passphraseKeyFileSchema]);
+
+/** Parsed contents of the key file. */
+export type KeyFile = z.infer<typeof keyFileSchema>;
+
+/** Why a key could not be obtained. */
+export type KeyAccessFailure = 'KEYCHAIN_UNAVAILABLE' | 'KEYCHAIN_BACKEND_CHANGED' | 'KEYCHAIN_DECRYPT_FAILED' | 'WRONG_PASSPHRASE';
+
+/** The key could not be obtained; `failure` says why. */
+export class KeyAccessError extends Error {
+  readonly failure: KeyAccessFailure;
+
+  constructor(failure: KeyAccessFailure, message: string) {
+    super(message);
+    this.name = 'KeyAccessError';
+    this.failure = failure;
+  }
+}
+
+function keyCheckOf(key: DatabaseKey): string {
+  return createHmac('sha256', Buffer.from(key.hex, 'hex')).update(keyCheckLabel).digest('hex');
+}
+
+/** Creates 32 random bytes as the database key and wraps them with the keychain. */
+export function createKeychainKey(keychain: Keychain): { key: DatabaseKey; keyFile: KeyFile } {
+  if (!isKeychainUsable(keychain)) {
+    throw new KeyAccessError('KEYCHAIN_UNAVAILABLE', 'The system keychain is missing or does not protect secrets.');
+  }
+  const key = { hex: randomBytes(32).toString('hex') };
+  return {
+    key,
+    keyFile: {
+      version: 1,
+      protection: 'keychain',
+      backend: keychain.backend(),
+      encryptedKey: keychain.encrypt(key.hex).toString('base64'),
+    },
+  };
+}
+
+/**
+ * Unwraps the database key with the keychain. Refuses when the keychain is unusable now, or
+ * when its backend differs from the one recorded at setup (a silent downgrade, e.g. from
+ * libsecret to `basic_text`, must never go unnoticed).
+ */
+export function unwrapKeychainKey(keyFile: Extract<KeyFile, { protection: 'keychain' }>, keychain: Keychain | undefined): DatabaseKey {
+  if (!isKeychainUsable(keychain)) {
+    throw new KeyAccessError(
+      'KEYCHAIN_UNAVAILABLE',
+      `The database key is protected by the system keychain (${keyFile.backend}), which is not available now.`,
+    );
+  }
+  if (keychain.backend() !== keyFile.backend) {
+    throw new KeyAccessError(
+      'KEYCHAIN_BACKEND_CHANGED',
+      `The system keychain backend changed from ${keyFile.backend} to ${keychain.backend()}.`,
+    );
+  }
+  let hex: string;
+  try {
+    hex = keychain.decrypt(Buffer.from(keyFile.encryptedKey, 'base64'));
+  } catch (error) {
+    throw new KeyAccessError('KEYCHAIN_DECRYPT_FAILED', `The keychain could not decrypt the database key: ${String(error)}`);
+  }
+  if (!/^[0-9a-f]{64}$/.test(hex)) {
+    throw new KeyAccessError('KEYCHAIN_DECRYPT_FAILED', 'The keychain returned something that is not a database key.');
+  }
+  return { hex };
+}
+
+/** Derives a new database key from a passphrase with a fresh salt. */
+export async function createPassphraseKey(
+  passphrase: string,
+  cost: ScryptCost = defaultPassphraseCost,
+): Promise<{ key: DatabaseKey; keyFile: KeyFile }> {
+  const salt = randomBytes(16);
+  const key = { hex: (await deriveScrypt(passphrase, salt, cost, 32)).toString('hex') };
+  return {
+    key,
+    keyFile: {
+      version: 1,
+      protection: 'passphrase',
+      kdf: 'scrypt',
+      logN: cost.logN,
+      r: cost.r,
+      p: cost.p,
+      salt: salt.toString('base64'),
+      keyCheck: keyCheckOf(key),
+    },
+  };
+}
+
+/** Derives the database key from the passphrase; throws `WRONG_PASSPHRASE` when the check value differs. */
+export async function derivePassphraseKey(
+  keyFile: Extract<KeyFile, { protection: 'passphrase' }>,
+  passphrase: string,
+): Promise<DatabaseKey> {
+  const derived = await deriveScrypt(passphrase, Buffer.from(keyFile.salt, 'base64'), keyFile, 32);
+  const key = { hex: derived.toString('hex') };
+  if (!timingSafeEqual(Buffer.from(keyCheckOf(key), 'hex'), Buffer.from(keyFile.keyCheck, 'hex'))) {
+    throw new KeyAccessError('WRONG_PASSPHRASE', 'The passphrase does not match this database.');
+  }
+  return key;
+}

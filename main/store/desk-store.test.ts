@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFakeKeychain, createTestDesk, type TestDesk } from '../test-support';
+import { databaseFileName, keyFileName } from './desk-store';
+
+let desk: TestDesk | undefined;
+afterEach(() => {
+  desk?.cleanup();
+  desk = undefined;
+});
+
+function fingerprint(directory: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(directory)
+      .sort()
+      .map((name) => [name, createHash('sha256').update(readFileSync(join(directory, name))).digest('hex')]),
+  );
+}
+
+describe('desk store life cycle', () => {
+  it('starts uninitialized and refuses to initialize without keychain or passphrase', async () => {
+    desk = createTestDesk();
+    expect(desk.desk.store.status()).toMatchObject({ state: 'uninitialized', keychainAvailable: false });
+    await expect(desk.desk.store.initialize(undefined)).rejects.toMatchObject({ code: 'PASSPHRASE_REQUIRED' });
+    expect(readdirSync(desk.dataDirectory)).toEqual([]);
+  });
+
+  it('creates a passphrase store that is locked after a restart and opens with the passphrase', async () => {
+    desk = createTestDesk();
+    await desk.desk.store.initialize('branch-counter-passphrase');
+    expect(desk.desk.store.status()).toMatchObject({ state: 'ready', keyProtection: 'passphrase', hasAccounts: false });
+    const keyFileText = readFileSync(join(desk.dataDirectory, keyFileName), 'utf8');
+    expect(keyFileText).not.toContain('branch-counter-passphrase');
+    desk = desk.restart();
+    expect(desk.desk.store.status().state).toBe('locked');
+    expect(() => desk!.desk.store.connection()).toThrow(expect.objectContaining({ code: 'STORE_LOCKED' }));
+    const before = fingerprint(desk.dataDirectory);
+    await expect(desk.desk.store.unlock('not-the-passphrase')).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    expect(fingerprint(desk.dataDirectory)).toEqual(before);
+    await desk.desk.store.unlock('branch-counter-passphrase');
+    expect(desk.desk.store.status().state).toBe('ready');
+    await expect(desk.desk.store.unlock('branch-counter-passphrase')).rejects.toMatchObject({ code: 'STORE_ALREADY_OPEN' });
+  });
+
+  it('opens a keychain store at start and refuses when the backend changed', async () => {
+    const keychain = createFakeKeychain('gnome_libsecret');
+    desk = createTestDesk(keychain);
+    await desk.desk.store.initialize(undefined);
+    expect(desk.desk.store.status()).toMatchObject({ state: 'ready', keyProtection: 'keychain' });
+    desk = desk.restart();
+    expect(desk.desk.store.status().state).toBe('ready');
+    keychain.setBackend('basic_text');
+    desk = desk.restart();
+    expect(desk.desk.store.status()).toMatchObject({ state: 'failed', failure: { code: 'KEYCHAIN_UNAVAILABLE' } });
+    keychain.setBackend('kwallet5');
+    desk = desk.restart();
+    expect(desk.desk.store.status()).toMatchObject({ state: 'failed', failure: { code: 'KEYCHAIN_BACKEND_CHANGED' } });
+  });
+
+  it('reports a damaged database by file name and leaves it unchanged', async () => {
+    desk = createTestDesk();
+    await desk.desk.store.initialize('branch-counter-passphrase');
+    desk.close();
+    const file = join(desk.dataDirectory, databaseFileName);
+    const bytes = readFileSync(file);
+    bytes.fill(0, 0, 4096);
+    writeFileSync(file, bytes);
+    desk = desk.restart();
+    const before = fingerprint(desk.dataDirectory);
+    await desk.desk.store.unlock('branch-counter-passphrase');
+    const status = desk.desk.store.status();
+    expect(status).toMatchObject({ state: 'failed', failure: { code: 'DATABASE_DAMAGED', file } });
+    expect(status.failure?.advice).toMatch(/Restore seatdesk.db from backup/);
+    expect(fingerprint(desk.dataDirectory)).toEqual(before);
+  });
+
+  it('refuses to start over when the key file or the database is missing', async () => {
+    desk = createTestDesk();
+    await desk.desk.store.initialize('branch-counter-passphrase');
+    desk.close();
+    const keyFile = join(desk.dataDirectory, keyFileName);
+    renameSync(keyFile, `${keyFile}.away`);
+    desk = desk.restart();
+    expect(desk.desk.store.status()).toMatchObject({ state: 'failed', failure: { code: 'KEY_FILE_MISSING' } });
+    await expect(desk.desk.store.initialize('another-passphrase-123')).rejects.toMatchObject({ code: 'SETUP_ALREADY_DONE' });
+    renameSync(`${keyFile}.away`, keyFile);
+    renameSync(join(desk.dataDirectory, databaseFileName), join(desk.dataDirectory, 'elsewhere.db'));
+    desk = desk.restart();
+    expect(desk.desk.store.status()).toMatchObject({ state: 'failed', failure: { code: 'DATABASE_MISSING' } });
+    expect(existsSync(join(desk.dataDirectory, databaseFileName))).toBe(false);
+  });
+
+  it('refuses a key file that was tampered with', async () => {
+    desk = createTestDesk();
+    await desk.desk.store.initialize('branch-counter-passphrase');
+    desk.close();
+    writeFileSync(join(desk.dataDirectory, keyFileName), '{"version":1,"protection":"plain","key":"00"}');
+    desk = desk.restart();
+    expect(desk.desk.store.status()).toMatchObject({ state: 'failed', failure: { code: 'KEY_FILE_INVALID' } });
+  });
+});
