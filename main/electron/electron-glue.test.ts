@@ -1,0 +1,135 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { listChannels } from '../../common/ipc/contract';
+import { appEntryUrl } from '../window/window-policy';
+
+// No Electron binary can run here: the module is mocked and the glue's calls are recorded.
+const recorded = vi.hoisted(() => ({
+  windows: [] as Array<{ options: any; contentProtection: boolean | undefined; loadedUrl: string | undefined }>,
+}));
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    record: { options: any; contentProtection: boolean | undefined; loadedUrl: string | undefined };
+    constructor(options: any) {
+      this.record = { options, contentProtection: undefined, loadedUrl: undefined };
+      recorded.windows.push(this.record);
+    }
+    setContentProtection(value: boolean) {
+      this.record.contentProtection = value;
+    }
+    once() {}
+    loadURL(url: string) {
+      this.record.loadedUrl = url;
+      return Promise.resolve();
+    }
+  }
+  return { BrowserWindow, protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() } };
+});
+
+function fakeWebContents() {
+  const listeners = new Map<string, (...args: any[]) => void>();
+  let windowOpenHandler: ((details: unknown) => unknown) | undefined;
+  return {
+    on: (event: string, listener: (...args: any[]) => void) => listeners.set(event, listener),
+    setWindowOpenHandler: (handler: (details: unknown) => unknown) => {
+      windowOpenHandler = handler;
+    },
+    emit: (event: string, ...args: any[]) => listeners.get(event)?.(...args),
+    openWindow: (url: string) => windowOpenHandler?.({ url }),
+    events: () => [...listeners.keys()],
+  };
+}
+
+function navigationEvent() {
+  return { preventDefault: vi.fn() };
+}
+
+beforeEach(() => {
+  recorded.windows.length = 0;
+});
+
+describe('Electron glue', () => {
+  it('creates the window with the hardened options, content protection and our entry URL', async () => {
+    const { createMainWindow } = await import('./main-window');
+    createMainWindow('/app/out/preload/index.js');
+    const [window] = recorded.windows;
+    expect(window?.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      preload: '/app/out/preload/index.js',
+    });
+    expect(window?.contentProtection).toBe(true);
+    expect(window?.loadedUrl).toBe(appEntryUrl);
+  });
+
+  it('refuses navigation, redirects, new windows and webviews', async () => {
+    const { guardWebContents } = await import('./window-guard');
+    const contents = fakeWebContents();
+    guardWebContents(contents as any);
+    expect(contents.events().sort()).toEqual(['will-attach-webview', 'will-navigate', 'will-redirect']);
+    for (const event of ['will-navigate', 'will-redirect']) {
+      const away = navigationEvent();
+      contents.emit(event, away, 'https://evil.example/');
+      expect(away.preventDefault).toHaveBeenCalled();
+      const home = navigationEvent();
+      contents.emit(event, home, appEntryUrl);
+      expect(home.preventDefault).not.toHaveBeenCalled();
+    }
+    const webview = navigationEvent();
+    contents.emit('will-attach-webview', webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+    expect(contents.openWindow('https://evil.example/')).toEqual({ action: 'deny' });
+    expect(contents.openWindow(appEntryUrl)).toEqual({ action: 'deny' });
+  });
+
+  it('denies every permission request and check', async () => {
+    const { guardSession } = await import('./window-guard');
+    const handlers: Record<string, (...args: any[]) => unknown> = {};
+    guardSession({
+      setPermissionRequestHandler: (handler: any) => (handlers.request = handler),
+      setPermissionCheckHandler: (handler: any) => (handlers.check = handler),
+      setDevicePermissionHandler: (handler: any) => (handlers.device = handler),
+    } as any);
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal']) {
+      const callback = vi.fn();
+      handlers.request?.({}, permission, callback);
+      expect(callback).toHaveBeenCalledWith(false);
+      expect(handlers.check?.({}, permission)).toBe(false);
+    }
+    expect(handlers.device?.({})).toBe(false);
+  });
+
+  it('registers one handler per channel and refuses foreign frames before dispatching', async () => {
+    const { registerIpcHandlers } = await import('./ipc-main');
+    const registered = new Map<string, (event: any, payload: unknown) => unknown>();
+    const dispatch = vi.fn(async () => ({ ok: true as const, value: {} }));
+    registerIpcHandlers({ handle: (channel: string, handler: any) => registered.set(channel, handler) } as any, dispatch);
+    expect([...registered.keys()].sort()).toEqual(listChannels().map((entry) => entry.name).sort());
+    const handler = registered.get('app:session.current');
+    const foreign = await handler?.({ sender: { id: 3 }, senderFrame: { url: 'https://evil.example/', parent: null } }, {});
+    expect(foreign).toMatchObject({ ok: false, code: 'FORBIDDEN_SENDER' });
+    const subFrame = await handler?.({ sender: { id: 3 }, senderFrame: { url: appEntryUrl, parent: {} } }, {});
+    expect(subFrame).toMatchObject({ ok: false, code: 'FORBIDDEN_SENDER' });
+    expect(dispatch).not.toHaveBeenCalled();
+    await handler?.({ sender: { id: 3 }, senderFrame: { url: appEntryUrl, parent: null } }, { any: 'payload' });
+    expect(dispatch).toHaveBeenCalledWith('app:session.current', { any: 'payload' }, 'window:3');
+  });
+
+  it('adapts safeStorage and records the Linux backend', async () => {
+    const { createSafeStorageKeychain } = await import('./keychain');
+    const keychain = createSafeStorageKeychain(
+      {
+        getSelectedStorageBackend: () => 'basic_text',
+        isEncryptionAvailable: () => true,
+        encryptString: (text: string) => Buffer.from(text),
+        decryptString: (buffer: Buffer) => buffer.toString(),
+      } as any,
+      'linux',
+    );
+    expect(keychain.backend()).toBe('basic_text');
+    const { isKeychainUsable } = await import('../security/database-key');
+    expect(isKeychainUsable(keychain)).toBe(false);
+  });
+});

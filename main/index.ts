@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { app, dialog, ipcMain, safeStorage, session } from 'electron';
+import { createDeskServices } from './desk-services';
+import { registerAppScheme, serveAppProtocol } from './electron/app-protocol';
+import { clientKeyOf, registerIpcHandlers } from './electron/ipc-main';
+import { createSafeStorageKeychain } from './electron/keychain';
+import { createMainWindow } from './electron/main-window';
+import { guardSession, guardWebContents } from './electron/window-guard';
+import { describeStoreFailure } from './store/store-failure-text';
+
+// Wiring only: every decision lives in a tested module.
+app.enableSandbox();
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  // A second instance must not open the same database.
+  app.quit();
+} else {
+  void app.whenReady().then(() => {
+    guardSession(session.defaultSession);
+    app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+    serveAppProtocol(join(__dirname, '../renderer'));
+
+    const services = createDeskServices({
+      dataDirectory: app.getPath('userData'),
+      keychain: createSafeStorageKeychain(safeStorage, process.platform),
+      reportError: (channel, error) => console.error(`[seatdesk] ${channel}`, error),
+    });
+    const status = services.desk.store.status();
+    if (status.failure !== null) {
+      dialog.showErrorBox('Seatdesk 无法打开数据库 / cannot open its database', describeStoreFailure(status.failure));
+      app.quit();
+      return;
+    }
+    registerIpcHandlers(ipcMain, services.dispatch);
+    const window = createMainWindow(join(__dirname, '../preload/index.js'));
+    const clientKey = clientKeyOf({ sender: window.webContents });
+    window.webContents.on('destroyed', () => services.desk.sessions.end(clientKey));
+    app.on('second-instance', () => window.focus());
+    app.on('before-quit', () => services.close());
+    app.on('window-all-closed', () => app.quit());
+  });
+}
