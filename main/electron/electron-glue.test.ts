@@ -53,13 +53,23 @@ describe('Electron glue', () => {
     const { createMainWindow } = await import('./main-window');
     createMainWindow('/app/out/preload/index.js');
     const [window] = recorded.windows;
-    expect(window?.options.webPreferences).toMatchObject({
+    expect(window?.options.webPreferences).toEqual({
+      preload: '/app/out/preload/index.js',
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
       webviewTag: false,
-      preload: '/app/out/preload/index.js',
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      safeDialogs: true,
+      spellcheck: false,
     });
+    expect(window?.options).not.toHaveProperty('parent');
     expect(window?.contentProtection).toBe(true);
     expect(window?.loadedUrl).toBe(appEntryUrl);
   });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { resolveAssetPath } from '../security/static-assets';
 import {
   appEntryUrl,
-  createMainWindowOptions,
   decideWindowOpen,
   isAppUrl,
   isNavigationAllowed,
@@ -11,23 +10,6 @@ import {
 } from './window-policy';
 
 describe('window policy', () => {
-  it('locks the renderer down', () => {
-    const { webPreferences } = createMainWindowOptions('/app/out/preload/index.js');
-    expect(webPreferences).toMatchObject({
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-    });
-    expect(webPreferences).not.toHaveProperty('enableBlinkFeatures');
-  });
-
   it('allows only our own page', () => {
     expect(isAppUrl(appEntryUrl)).toBe(true);
     for (const url of [

@@ -44,37 +44,3 @@ export type SenderFrame = Readonly<{ url: string; parent: unknown }> | null | un
 export function isTrustedSenderFrame(frame: SenderFrame): boolean {
   return frame !== null && frame !== undefined && frame.parent === null && isAppUrl(frame.url);
 }
-
-/** The web preferences of every Seatdesk window. */
-export function createWebPreferences(preloadPath: string) {
-  return {
-    preload: preloadPath,
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: false,
-  } as const;
-}
-
-/** The options of the main window. */
-export function createMainWindowOptions(preloadPath: string) {
-  return {
-    width: 1366,
-    height: 860,
-    minWidth: 1024,
-    minHeight: 640,
-    show: false,
-    title: 'Seatdesk',
-    backgroundColor: '#f5f7fa',
-    autoHideMenuBar: true,
-    webPreferences: createWebPreferences(preloadPath),
-  } as const;
-}
