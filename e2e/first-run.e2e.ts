@@ -1,0 +1,133 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser';
+import { removeDataDirectory, startPreview, type PreviewProcess } from './support/preview-process';
+
+const artifacts = join(__dirname, 'artifacts');
+const administrator = { agentId: '8001', name: '系统管理员', password: 'Admin-desk-2026!' };
+const agent = { agentId: '1024', name: '张小红', temporary: 'Temp-seat-2026#', own: 'Mine-seat-2026$' };
+const passphrase = 'counter-store-passphrase-2026';
+
+let preview: PreviewProcess;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  preview = await startPreview();
+  browser = await launchBrowser();
+  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 860 } });
+  page.on('pageerror', (error) => console.error('[page error]', error));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+  if (preview !== undefined) removeDataDirectory(preview.dataDirectory);
+});
+
+async function fill(selector: string, value: string): Promise<void> {
+  await page.locator(selector).fill(value);
+}
+
+async function text(testId: string): Promise<string> {
+  const locator = page.getByTestId(testId);
+  await locator.waitFor({ state: 'visible' });
+  // antd spaces out two-character Chinese button labels ("登 出"): compare without spaces.
+  return (await locator.innerText()).replace(/\s+/g, '');
+}
+
+async function signIn(agentId: string, password: string): Promise<void> {
+  await page.locator('#signin_agentId').waitFor();
+  await fill('#signin_agentId', agentId);
+  await fill('#signin_password', password);
+  await page.getByTestId('signin-submit').click();
+}
+
+async function signOut(): Promise<void> {
+  await page.getByTestId('sign-out').click();
+  await page.locator('#signin_agentId').waitFor();
+}
+
+describe('first run in the browser', () => {
+  it('sets up an administrator who creates an agent', async () => {
+    await page.goto(preview.url);
+    await page.locator('#setup_agentId').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    // The preview has no keychain, so setup must ask for a database passphrase.
+    await page.getByTestId('setup-keychain-missing').waitFor();
+    await fill('#setup_agentId', administrator.agentId);
+    await fill('#setup_displayName', administrator.name);
+    await fill('#setup_password', administrator.password);
+    await fill('#setup_confirmPassword', administrator.password);
+    await fill('#setup_databasePassphrase', passphrase);
+    await fill('#setup_confirmDatabasePassphrase', passphrase);
+    await page.getByTestId('setup-submit').click();
+    expect(await text('header-agent-id')).toContain(administrator.agentId);
+
+    await page.getByTestId('tab-agents').click();
+    await page.getByTestId('agent-create-button').click();
+    await page.locator('#agentCreate_agentId').waitFor();
+    await fill('#agentCreate_agentId', agent.agentId);
+    await fill('#agentCreate_displayName', agent.name);
+    await fill('#agentCreate_team', '一组');
+    await fill('#agentCreate_temporaryPassword', agent.temporary);
+    await page.getByTestId('agent-create-submit').click();
+    await page.getByTestId('agents-table').getByText(agent.name).waitFor();
+    await signOut();
+  });
+
+  it('signs the agent in, forces a new password and shows the workspace in zh-CN, then zh-TW', async () => {
+    await signIn(agent.agentId, agent.temporary);
+    await page.locator('#changePassword_currentPassword').waitFor();
+    await fill('#changePassword_currentPassword', agent.temporary);
+    await fill('#changePassword_newPassword', agent.own);
+    await fill('#changePassword_confirmPassword', agent.own);
+    await page.getByTestId('change-password-submit').click();
+
+    expect(await text('header-agent-id')).toContain(agent.agentId);
+    expect(await text('workspace-empty')).toContain('暂无来电');
+    expect(await text('sign-out')).toContain('退出登录');
+    expect(await page.getByTestId('tab-agents').count()).toBe(0);
+
+    await page.getByTestId('language-switch').getByText('繁體中文').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-TW');
+    expect(await text('workspace-empty')).toContain('目前沒有來電');
+    expect(await text('sign-out')).toContain('登出');
+    await page.screenshot({ path: join(artifacts, 'workspace-zh-TW.png'), fullPage: true });
+  });
+
+  it('signs out, and a wrong password shows a clear error', async () => {
+    await signOut();
+    await signIn(agent.agentId, 'Not-the-password-1');
+    expect(await text('signin-error')).toContain('工號或密碼不正確');
+    expect(await page.getByTestId('header-agent-id').count()).toBe(0);
+    await page.screenshot({ path: join(artifacts, 'signin-error-zh-TW.png'), fullPage: true });
+  });
+
+  it('left an encrypted database on disk, never plain text', () => {
+    const bytes = readFileSync(join(preview.dataDirectory, 'seatdesk.db'));
+    expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    expect(bytes.includes(Buffer.from(agent.name))).toBe(false);
+    expect(bytes.includes(Buffer.from(administrator.name))).toBe(false);
+  });
+});
+
+describe('restart of a passphrase-protected desk', () => {
+  it('asks for the passphrase, refuses a wrong one, then signs in', async () => {
+    await preview.stop();
+    preview = await startPreview(preview.dataDirectory);
+    await page.goto(preview.url);
+    await page.locator('#storeUnlock_passphrase').waitFor();
+    await fill('#storeUnlock_passphrase', 'wrong-passphrase-0000');
+    await page.getByTestId('store-unlock-submit').click();
+    await page.getByRole('alert').first().waitFor();
+    expect(await page.locator('#signin_agentId').count()).toBe(0);
+    await fill('#storeUnlock_passphrase', passphrase);
+    await page.getByTestId('store-unlock-submit').click();
+    await signIn(agent.agentId, agent.own);
+    expect(await text('header-agent-id')).toContain(agent.agentId);
+  });
+});

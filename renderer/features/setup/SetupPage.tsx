@@ -1,0 +1,202 @@
+import { Alert, Button, Checkbox, Divider, Form, Input } from 'antd';
+import { useState } from 'react';
+import type { ErrorCode } from '../../../common/ipc/result';
+import type { StoreStatus } from '../../../common/ipc/store';
+import { getApi } from '../../api/api';
+import { AuthLayout } from '../../components/AuthLayout';
+import { FailureAlert } from '../../components/FailureAlert';
+import { applyFailureToForm, type FieldsByCode } from '../../forms/applyFailure';
+import {
+  agentIdRules,
+  confirmationRules,
+  displayNameRules,
+  newPasswordRules,
+  passphraseMaximumLength,
+  passwordPolicyVariables,
+  requiredRule,
+  teamRules,
+  trimmedText,
+} from '../../forms/formRules';
+import { useSubmission } from '../../forms/useSubmission';
+import { useT } from '../../i18n/translate';
+import { useSessionStore } from '../session/useSessionStore';
+import { useStoreStatusStore } from '../store/useStoreStatusStore';
+
+type SetupValues = {
+  agentId: string;
+  displayName: string;
+  team?: string;
+  password: string;
+  confirmPassword: string;
+  usePassphrase?: boolean;
+  databasePassphrase?: string;
+  confirmDatabasePassphrase?: string;
+};
+
+const fieldNames = ['agentId', 'displayName', 'team', 'password', 'databasePassphrase'] as const;
+
+const fieldsByCode: FieldsByCode = {
+  AGENT_ID_TAKEN: 'agentId',
+  PASSWORD_TOO_SHORT: 'password',
+  PASSWORD_TOO_LONG: 'password',
+  PASSWORD_TOO_COMMON: 'password',
+  PASSWORD_CONTAINS_AGENT_ID: 'password',
+};
+
+/** First run: creates the first administrator and, with it, the encrypted database. */
+export function SetupPage({ status }: { status: StoreStatus }) {
+  const translate = useT();
+  const loadStatus = useStoreStatusStore((state) => state.load);
+  const setAccount = useSessionStore((state) => state.setAccount);
+  const [form] = Form.useForm<SetupValues>();
+  const usePassphrase = Form.useWatch('usePassphrase', form) === true;
+  const { submitting, submit } = useSubmission();
+  const [failureCode, setFailureCode] = useState<ErrorCode | null>(null);
+
+  const passphraseRequired = !status.keychainAvailable;
+  const showPassphrase = passphraseRequired || usePassphrase;
+
+  function handleFinish(values: SetupValues): Promise<void> {
+    return submit(async () => {
+      setFailureCode(null);
+      const result = await getApi().setup.createAdministrator({
+        agentId: trimmedText(values.agentId),
+        displayName: trimmedText(values.displayName),
+        team: trimmedText(values.team),
+        password: values.password,
+        ...(showPassphrase ? { databasePassphrase: values.databasePassphrase ?? '' } : {}),
+      });
+      if (result.ok) {
+        await loadStatus();
+        setAccount(result.value.account);
+        return;
+      }
+      if (result.code === 'SETUP_ALREADY_DONE' || result.code === 'PASSPHRASE_REQUIRED') {
+        // Main knows better than the status we loaded: refresh it so the page matches.
+        await loadStatus();
+      }
+      const placed =
+        result.code === 'PASSPHRASE_REQUIRED'
+          ? false
+          : applyFailureToForm(form, result, fieldNames, fieldsByCode);
+      if (!placed) setFailureCode(result.code);
+    });
+  }
+
+  return (
+    <AuthLayout
+      title={translate('setup.title')}
+      description={translate('setup.description')}
+      width={560}
+      testId="setup-page"
+    >
+      <FailureAlert code={failureCode} testId="setup-error" />
+      <Form<SetupValues>
+        form={form}
+        name="setup"
+        layout="vertical"
+        requiredMark="optional"
+        onFinish={handleFinish}
+        initialValues={{ team: '', usePassphrase: false }}
+      >
+        <Divider titlePlacement="start" plain className="form-section">
+          {translate('setup.sectionAdministrator')}
+        </Divider>
+        <div className="form-row">
+          <Form.Item name="agentId" label={translate('field.agentId')} rules={agentIdRules(translate)}>
+            <Input autoFocus autoComplete="username" spellCheck={false} />
+          </Form.Item>
+          <Form.Item name="displayName" label={translate('field.displayName')} rules={displayNameRules(translate)}>
+            <Input autoComplete="name" />
+          </Form.Item>
+        </div>
+        <Form.Item name="team" label={translate('field.team')} rules={teamRules(translate)}>
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={translate('field.password')}
+          extra={translate('password.policy', passwordPolicyVariables)}
+          dependencies={['agentId']}
+          rules={newPasswordRules(translate, 'field.password', (getFieldValue) =>
+            trimmedText(getFieldValue('agentId')),
+          )}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirmPassword"
+          label={translate('field.confirmPassword')}
+          dependencies={['password']}
+          rules={confirmationRules(translate, 'field.confirmPassword', 'password', 'validation.passwordsDiffer')}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+
+        <Divider titlePlacement="start" plain className="form-section">
+          {translate('setup.sectionDatabase')}
+        </Divider>
+        {passphraseRequired ? (
+          <Alert
+            type="warning"
+            showIcon
+            className="form-alert"
+            title={translate('setup.keychainMissing')}
+            data-testid="setup-keychain-missing"
+          />
+        ) : (
+          <>
+            <p className="form-note">{translate('setup.keychainAvailable')}</p>
+            <Form.Item name="usePassphrase" valuePropName="checked">
+              <Checkbox data-testid="setup-use-passphrase">{translate('setup.usePassphrase')}</Checkbox>
+            </Form.Item>
+            {usePassphrase ? (
+              <Alert
+                type="info"
+                showIcon
+                className="form-alert"
+                title={translate('setup.passphraseWarning')}
+              />
+            ) : null}
+          </>
+        )}
+        {showPassphrase ? (
+          <>
+            <Form.Item
+              name="databasePassphrase"
+              label={translate('field.databasePassphrase')}
+              rules={[
+                requiredRule(translate, 'field.databasePassphrase'),
+                {
+                  max: passphraseMaximumLength,
+                  message: translate('validation.tooLong', {
+                    field: translate('field.databasePassphrase'),
+                    max: passphraseMaximumLength,
+                  }),
+                },
+              ]}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+            <Form.Item
+              name="confirmDatabasePassphrase"
+              label={translate('field.confirmDatabasePassphrase')}
+              dependencies={['databasePassphrase']}
+              rules={confirmationRules(
+                translate,
+                'field.confirmDatabasePassphrase',
+                'databasePassphrase',
+                'validation.passphrasesDiffer',
+              )}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+          </>
+        ) : null}
+        <Button type="primary" htmlType="submit" block size="large" loading={submitting} data-testid="setup-submit">
+          {translate('setup.submit')}
+        </Button>
+      </Form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,107 @@
+import type { FormRule } from 'antd';
+import {
+  findPasswordProblem,
+  maximumPasswordLength,
+  minimumPasswordLength,
+} from '../../common/password-policy';
+import type { MessageKey } from '../i18n/messages.zh-CN';
+import { errorMessageKeys, type Translate } from '../i18n/translate';
+
+/** Longest agent ID, display name and team the contract accepts (common/ipc/accounts.ts). */
+export const agentIdMaximumLength = 16;
+export const displayNameMaximumLength = 40;
+export const teamMaximumLength = 40;
+export const passphraseMaximumLength = 1024;
+
+const agentIdPattern = /^[A-Za-z0-9_-]+$/;
+
+/** Placeholders of the password policy messages. */
+export const passwordPolicyVariables = { min: minimumPasswordLength, max: maximumPasswordLength };
+
+/** A required text field; blank (spaces only) counts as empty. */
+export function requiredRule(translate: Translate, field: MessageKey): FormRule {
+  return { required: true, whitespace: true, message: translate('validation.required', { field: translate(field) }) };
+}
+
+function maximumLengthRule(translate: Translate, field: MessageKey, max: number): FormRule {
+  return {
+    validator: async (_rule, value: unknown) => {
+      if (typeof value === 'string' && [...value.trim()].length > max) {
+        throw new Error(translate('validation.tooLong', { field: translate(field), max }));
+      }
+    },
+  };
+}
+
+/** Agent ID (工号): the contract's format, checked before the round trip. */
+export function agentIdRules(translate: Translate): FormRule[] {
+  return [
+    requiredRule(translate, 'field.agentId'),
+    maximumLengthRule(translate, 'field.agentId', agentIdMaximumLength),
+    {
+      validator: async (_rule, value: unknown) => {
+        const text = typeof value === 'string' ? value.trim() : '';
+        if (text !== '' && !agentIdPattern.test(text)) throw new Error(translate('validation.agentIdFormat'));
+      },
+    },
+  ];
+}
+
+export function displayNameRules(translate: Translate): FormRule[] {
+  return [
+    requiredRule(translate, 'field.displayName'),
+    maximumLengthRule(translate, 'field.displayName', displayNameMaximumLength),
+  ];
+}
+
+export function teamRules(translate: Translate): FormRule[] {
+  return [maximumLengthRule(translate, 'field.team', teamMaximumLength)];
+}
+
+export function roleRules(translate: Translate): FormRule[] {
+  return [{ required: true, message: translate('validation.select', { field: translate('field.role') }) }];
+}
+
+/**
+ * A password being chosen: the shared policy gives instant feedback, main enforces it again.
+ * `agentId` reads the account's agent ID (from another field, or a fixed one).
+ */
+export function newPasswordRules(
+  translate: Translate,
+  field: MessageKey,
+  agentId: (getFieldValue: (name: string) => unknown) => string,
+): FormRule[] {
+  return [
+    { required: true, message: translate('validation.required', { field: translate(field) }) },
+    ({ getFieldValue }) => ({
+      validator: async (_rule, value: unknown) => {
+        if (typeof value !== 'string' || value === '') return;
+        const problem = findPasswordProblem(value, agentId(getFieldValue));
+        if (problem !== undefined) throw new Error(translate(errorMessageKeys[problem], passwordPolicyVariables));
+      },
+    }),
+  ];
+}
+
+/** A confirmation field that must repeat `otherField` exactly. */
+export function confirmationRules(
+  translate: Translate,
+  field: MessageKey,
+  otherField: string,
+  mismatch: MessageKey,
+): FormRule[] {
+  return [
+    { required: true, message: translate('validation.required', { field: translate(field) }) },
+    ({ getFieldValue }) => ({
+      validator: async (_rule, value: unknown) => {
+        if (value === undefined || value === '' || value === getFieldValue(otherField)) return;
+        throw new Error(translate(mismatch));
+      },
+    }),
+  ];
+}
+
+/** A form value as trimmed text; empty when unset. */
+export function trimmedText(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}

@@ -1,0 +1,88 @@
+import { useCallback } from 'react';
+import type { ErrorCode } from '../../common/ipc/result';
+import { maximumPasswordLength, minimumPasswordLength } from '../../common/password-policy';
+import { messagesByLocale, type Locale } from './locales';
+import type { MessageKey } from './messages.zh-CN';
+import { useI18nStore } from './useI18nStore';
+
+/** Values substituted for `{name}` placeholders. */
+export type MessageVariables = Readonly<Record<string, string | number>>;
+
+/** A bound translation function, as returned by {@link useT}. */
+export type Translate = (key: MessageKey, variables?: MessageVariables) => string;
+
+/** Every error code's message; typed so that a new code without a message fails typecheck. */
+export const errorMessageKeys: Record<ErrorCode, MessageKey> = {
+  VALIDATION_FAILED: 'error.VALIDATION_FAILED',
+  UNKNOWN_CHANNEL: 'error.UNKNOWN_CHANNEL',
+  FORBIDDEN_SENDER: 'error.FORBIDDEN_SENDER',
+  NOT_SIGNED_IN: 'error.NOT_SIGNED_IN',
+  FORBIDDEN_ROLE: 'error.FORBIDDEN_ROLE',
+  PASSWORD_CHANGE_REQUIRED: 'error.PASSWORD_CHANGE_REQUIRED',
+  INVALID_CREDENTIALS: 'error.INVALID_CREDENTIALS',
+  ACCOUNT_DISABLED: 'error.ACCOUNT_DISABLED',
+  SETUP_ALREADY_DONE: 'error.SETUP_ALREADY_DONE',
+  SETUP_REQUIRED: 'error.SETUP_REQUIRED',
+  STORE_LOCKED: 'error.STORE_LOCKED',
+  STORE_ALREADY_OPEN: 'error.STORE_ALREADY_OPEN',
+  STORE_UNAVAILABLE: 'error.STORE_UNAVAILABLE',
+  WRONG_PASSPHRASE: 'error.WRONG_PASSPHRASE',
+  PASSPHRASE_REQUIRED: 'error.PASSPHRASE_REQUIRED',
+  AGENT_ID_TAKEN: 'error.AGENT_ID_TAKEN',
+  ACCOUNT_NOT_FOUND: 'error.ACCOUNT_NOT_FOUND',
+  PASSWORD_TOO_SHORT: 'error.PASSWORD_TOO_SHORT',
+  PASSWORD_TOO_LONG: 'error.PASSWORD_TOO_LONG',
+  PASSWORD_TOO_COMMON: 'error.PASSWORD_TOO_COMMON',
+  PASSWORD_CONTAINS_AGENT_ID: 'error.PASSWORD_CONTAINS_AGENT_ID',
+  PASSWORD_UNCHANGED: 'error.PASSWORD_UNCHANGED',
+  CANNOT_CHANGE_OWN_ACCOUNT: 'error.CANNOT_CHANGE_OWN_ACCOUNT',
+  LAST_ADMIN: 'error.LAST_ADMIN',
+  INTERNAL_ERROR: 'error.INTERNAL_ERROR',
+};
+
+const passwordPolicyVariables: MessageVariables = {
+  min: minimumPasswordLength,
+  max: maximumPasswordLength,
+};
+
+/** Replaces `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
+export function interpolate(text: string, variables?: MessageVariables): string {
+  if (variables === undefined) return text;
+  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = variables[name];
+    return value === undefined ? placeholder : String(value);
+  });
+}
+
+/** Translates a key into the given language. */
+export function translate(locale: Locale, key: MessageKey, variables?: MessageVariables): string {
+  return interpolate(messagesByLocale[locale][key], variables);
+}
+
+/** Translates a key into the current language (outside React, or in event handlers). */
+export function t(key: MessageKey, variables?: MessageVariables): string {
+  return translate(useI18nStore.getState().locale, key, variables);
+}
+
+/** The localized sentence for an error code, in the current language. */
+export function errorMessage(code: ErrorCode): string {
+  return t(errorMessageKeys[code], passwordPolicyVariables);
+}
+
+/** A translation function that re-renders its component when the language changes. */
+export function useT(): Translate {
+  const locale = useI18nStore((state) => state.locale);
+  return useCallback(
+    (key: MessageKey, variables?: MessageVariables) => translate(locale, key, variables),
+    [locale],
+  );
+}
+
+/** Like {@link errorMessage}, re-rendering its component when the language changes. */
+export function useErrorMessage(): (code: ErrorCode) => string {
+  const translateKey = useT();
+  return useCallback(
+    (code: ErrorCode) => translateKey(errorMessageKeys[code], passwordPolicyVariables),
+    [translateKey],
+  );
+}
