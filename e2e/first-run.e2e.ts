@@ -93,7 +93,7 @@ describe('first run in the browser', () => {
     expect(await page.getByTestId('tab-agents').count()).toBe(0);
 
     await page.getByTestId('language-switch').getByText('繁體中文').click();
-    await page.waitForFunction(() => document.documentElement.lang === 'zh-TW');
+    await page.waitForFunction("document.documentElement.lang === 'zh-TW'");
     expect(await text('workspace-empty')).toContain('目前沒有來電');
     expect(await text('sign-out')).toContain('登出');
     await page.screenshot({ path: join(artifacts, 'workspace-zh-TW.png'), fullPage: true });
