@@ -6,7 +6,7 @@ import { launchBrowser } from './support/browser';
 import { removeDataDirectory, startPreview, type PreviewProcess } from './support/preview-process';
 
 const artifacts = join(__dirname, 'artifacts');
-const administrator = { agentId: '8001', name: '系统管理员', password: 'Admin-desk-2026!' };
+const administrator = { agentId: '8001', name: '系统管理员', password: 'Admin-desk-2026!', newPassword: 'Admin-desk-2027?' };
 const agent = { agentId: '1024', name: '张小红', temporary: 'Temp-seat-2026#', own: 'Mine-seat-2026$' };
 const passphrase = 'counter-store-passphrase-2026';
 
@@ -76,6 +76,25 @@ describe('first run in the browser', () => {
     await fill('#agentCreate_temporaryPassword', agent.temporary);
     await page.getByTestId('agent-create-submit').click();
     await page.getByTestId('agents-table').getByText(agent.name).waitFor();
+    await signOut();
+  });
+
+  it('lets a signed-in person change their own password from the header', async () => {
+    await signIn(administrator.agentId, administrator.password);
+    await page.getByTestId('own-password-open').click();
+    await fill('#ownPassword_currentPassword', 'Wrong-current-1');
+    await fill('#ownPassword_newPassword', administrator.newPassword);
+    await fill('#ownPassword_confirmPassword', administrator.newPassword);
+    await page.getByTestId('own-password-submit').click();
+    await page.locator('#ownPassword_currentPassword_help').getByText('工号或密码不正确').waitFor();
+    await fill('#ownPassword_currentPassword', administrator.password);
+    await page.getByTestId('own-password-submit').click();
+    await page.locator('#ownPassword_currentPassword').waitFor({ state: 'detached' });
+    await signOut();
+    await signIn(administrator.agentId, administrator.password);
+    expect(await text('signin-error')).toContain('工号或密码不正确');
+    await signIn(administrator.agentId, administrator.newPassword);
+    expect(await text('header-agent-id')).toContain(administrator.agentId);
     await signOut();
   });
 

@@ -114,6 +114,9 @@ export const messagesEn = {
   'changePassword.description':
     'An administrator gave you a temporary password. Before you continue, choose a new password that only you know.',
   'changePassword.account': 'Signed in as {agentId} ({displayName})',
+  'ownPassword.title': 'Change password',
+  'ownPassword.changed': 'Your password was changed.',
+  'ownPassword.open': 'Change password',
   'changePassword.submit': 'Save new password',
 
   'workspace.tabWorkspace': 'Workspace',

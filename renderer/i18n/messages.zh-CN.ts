@@ -101,6 +101,9 @@ export const messagesZhCN = {
   'changePassword.description':
     '管理员为你设置了临时密码。继续使用前，请设置一个只有你自己知道的新密码。',
   'changePassword.account': '当前账号：{agentId}（{displayName}）',
+  'ownPassword.title': '修改密码',
+  'ownPassword.changed': '密码已修改。',
+  'ownPassword.open': '修改密码',
   'changePassword.submit': '保存新密码',
 
   'workspace.tabWorkspace': '工作台',

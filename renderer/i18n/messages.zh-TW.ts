@@ -103,6 +103,9 @@ export const messagesZhTW = {
   'changePassword.description':
     '管理員為您設定了臨時密碼。繼續使用前，請設定一組只有您自己知道的新密碼。',
   'changePassword.account': '目前帳號：{agentId}（{displayName}）',
+  'ownPassword.title': '變更密碼',
+  'ownPassword.changed': '密碼已變更。',
+  'ownPassword.open': '變更密碼',
   'changePassword.submit': '儲存新密碼',
 
   'workspace.tabWorkspace': '工作台',

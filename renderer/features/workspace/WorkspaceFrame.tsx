@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { RoleTag } from '../../components/RoleTag';
 import { useT } from '../../i18n/translate';
 import { AgentsPage } from '../agents/AgentsPage';
+import { ChangePasswordModal } from '../session/ChangePasswordModal';
 import { useSessionStore } from '../session/useSessionStore';
 import { EmptyWorkspace } from './EmptyWorkspace';
 
@@ -16,6 +17,7 @@ export function WorkspaceFrame({ account }: { account: AccountView }) {
   const signOut = useSessionStore((state) => state.signOut);
   const [section, setSection] = useState<Section>('workspace');
   const [signingOut, setSigningOut] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
   const isAdministrator = account.role === 'admin';
 
   async function handleSignOut(): Promise<void> {
@@ -44,6 +46,9 @@ export function WorkspaceFrame({ account }: { account: AccountView }) {
             </Tag>
           ) : null}
           <LanguageSwitch />
+          <Button onClick={() => setChangingPassword(true)} data-testid="own-password-open">
+            {translate('ownPassword.open')}
+          </Button>
           <Button onClick={() => void handleSignOut()} loading={signingOut} data-testid="sign-out">
             {translate('common.signOut')}
           </Button>
@@ -72,6 +77,7 @@ export function WorkspaceFrame({ account }: { account: AccountView }) {
           <EmptyWorkspace />
         )}
       </Layout.Content>
+      <ChangePasswordModal account={account} open={changingPassword} onClose={() => setChangingPassword(false)} />
     </Layout>
   );
 }
