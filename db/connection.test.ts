@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseOpenError, openEncryptedDatabase } from './connection';
 import { findCustomerById, insertCustomer } from './customers';
-import { createTestDatabase, randomDatabaseKey, type TestDatabase } from './test-support';
+import { createTestDatabase, fingerprintDirectory, randomDatabaseKey, type TestDatabase } from './test-support';
 
 const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
 let current: TestDatabase | undefined;
@@ -15,13 +14,6 @@ afterEach(() => {
   current = undefined;
 });
 
-function fingerprint(directory: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(directory)
-      .sort()
-      .map((name) => [name, createHash('sha256').update(readFileSync(join(directory, name))).digest('hex')]),
-  );
-}
 
 /** Copies the db, -wal and -shm of a live connection into `target`, as a crash would leave them. */
 function snapshotLiveFiles(source: TestDatabase, target: string): string {
@@ -112,7 +104,7 @@ describe('encrypted store', () => {
     const crashCopy = join(current.directory, 'crash');
     const file = snapshotLiveFiles(current, crashCopy);
     expect(readdirSync(crashCopy).sort()).toEqual(['seatdesk.db', 'seatdesk.db-shm', 'seatdesk.db-wal']);
-    const before = fingerprint(crashCopy);
+    const before = fingerprintDirectory(crashCopy);
     let caught: unknown;
     try {
       openEncryptedDatabase({ file, key: randomDatabaseKey(), mode: 'open', scratchDirectory: current.directory });
@@ -123,7 +115,7 @@ describe('encrypted store', () => {
     expect((caught as DatabaseOpenError).failure).toBe('NOT_DECRYPTABLE');
     expect((caught as DatabaseOpenError).file).toBe(file);
     expect((caught as DatabaseOpenError).message).toContain(file);
-    expect(fingerprint(crashCopy)).toEqual(before);
+    expect(fingerprintDirectory(crashCopy)).toEqual(before);
     // The right key still opens the crash copy and recovers the WAL content.
     const recovered = openEncryptedDatabase({ file, key: current.key, mode: 'open', scratchDirectory: current.directory });
     try {
@@ -139,21 +131,21 @@ describe('encrypted store', () => {
     const bytes = readFileSync(current.file);
     bytes.fill(0x5a, 0, 4096);
     writeFileSync(current.file, bytes);
-    const before = fingerprint(current.directory);
+    const before = fingerprintDirectory(current.directory);
     expect(() =>
       openEncryptedDatabase({ file: current!.file, key: current!.key, mode: 'open', scratchDirectory: current!.directory }),
     ).toThrow(DatabaseOpenError);
-    expect(fingerprint(current.directory)).toEqual(before);
+    expect(fingerprintDirectory(current.directory)).toEqual(before);
   });
 
   it('never creates a database over an existing file', () => {
     current = createTestDatabase();
     current.db.close();
-    const before = fingerprint(current.directory);
+    const before = fingerprintDirectory(current.directory);
     expect(() =>
       openEncryptedDatabase({ file: current!.file, key: randomDatabaseKey(), mode: 'create', scratchDirectory: current!.directory }),
     ).toThrow(/Refusing to create/);
-    expect(fingerprint(current.directory)).toEqual(before);
+    expect(fingerprintDirectory(current.directory)).toEqual(before);
   });
 
   it('refuses to open a file that is not there instead of creating it', () => {

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db, DatabaseKey } from './connection';
@@ -41,4 +41,14 @@ export function createTestDatabase(targetVersion?: number): TestDatabase {
       rmSync(directory, { recursive: true, force: true });
     },
   };
+}
+
+/** SHA-256 of every file directly in `directory`, by name: proves "nothing was written". */
+export function fingerprintDirectory(directory: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(directory)
+      .filter((name) => statSync(join(directory, name)).isFile())
+      .sort()
+      .map((name) => [name, createHash('sha256').update(readFileSync(join(directory, name))).digest('hex')]),
+  );
 }

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fingerprintDirectory } from '../../db/test-support';
 import { createFakeKeychain, createTestDesk, type TestDesk } from '../test-support';
 import { databaseFileName, keyFileName } from './desk-store';
 
@@ -11,13 +11,6 @@ afterEach(() => {
   desk = undefined;
 });
 
-function fingerprint(directory: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(directory)
-      .sort()
-      .map((name) => [name, createHash('sha256').update(readFileSync(join(directory, name))).digest('hex')]),
-  );
-}
 
 describe('desk store life cycle', () => {
   it('starts uninitialized and refuses to initialize without keychain or passphrase', async () => {
@@ -36,9 +29,9 @@ describe('desk store life cycle', () => {
     desk = desk.restart();
     expect(desk.desk.store.status().state).toBe('locked');
     expect(() => desk!.desk.store.connection()).toThrow(expect.objectContaining({ code: 'STORE_LOCKED' }));
-    const before = fingerprint(desk.dataDirectory);
+    const before = fingerprintDirectory(desk.dataDirectory);
     await expect(desk.desk.store.unlock('not-the-passphrase')).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
-    expect(fingerprint(desk.dataDirectory)).toEqual(before);
+    expect(fingerprintDirectory(desk.dataDirectory)).toEqual(before);
     await desk.desk.store.unlock('branch-counter-passphrase');
     expect(desk.desk.store.status().state).toBe('ready');
     await expect(desk.desk.store.unlock('branch-counter-passphrase')).rejects.toMatchObject({ code: 'STORE_ALREADY_OPEN' });
@@ -68,12 +61,12 @@ describe('desk store life cycle', () => {
     bytes.fill(0, 0, 4096);
     writeFileSync(file, bytes);
     desk = desk.restart();
-    const before = fingerprint(desk.dataDirectory);
+    const before = fingerprintDirectory(desk.dataDirectory);
     await desk.desk.store.unlock('branch-counter-passphrase');
     const status = desk.desk.store.status();
     expect(status).toMatchObject({ state: 'failed', failure: { code: 'DATABASE_DAMAGED', file } });
     expect(status.failure?.advice).toMatch(/Restore seatdesk.db from backup/);
-    expect(fingerprint(desk.dataDirectory)).toEqual(before);
+    expect(fingerprintDirectory(desk.dataDirectory)).toEqual(before);
   });
 
   it('refuses to start over when the key file or the database is missing', async () => {
