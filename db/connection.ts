@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 
@@ -62,37 +62,43 @@ function assertKeyShape(key: DatabaseKey, file: string): void {
   }
 }
 
+/** What the probe learned: the key does not decrypt page 1, or it does and the schema is at this version. */
+export type DatabaseProbe = Readonly<{ decryptable: false }> | Readonly<{ decryptable: true; schemaVersion: number }>;
+
+function readFirstPage(file: string): Buffer | undefined {
+  const firstPage = Buffer.alloc(sqlcipherPageSize);
+  const descriptor = openSync(file, 'r');
+  try {
+    return readSync(descriptor, firstPage, 0, sqlcipherPageSize, 0) === sqlcipherPageSize ? firstPage : undefined;
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
 /**
- * Checks that `key` decrypts `file` without touching the file or its `-wal`/`-shm`: only the
- * first page is copied into a scratch folder and opened there. (Opening the real file with a
- * wrong key rebuilds a stale `-shm` before the decryption fails, so the probe cannot be done in
- * place.) Returns true when the key decrypts the first page.
+ * Checks whether `key` decrypts `file`, and reads its schema version, without touching the
+ * file, its `-wal` or its `-shm`: page 1 and the WAL are copied into a scratch folder and opened
+ * there. Opening the real file instead would rebuild a stale `-shm` even when the key is wrong,
+ * and closing it would checkpoint the WAL even when the version is too new.
  */
-export function keyDecryptsDatabase(file: string, key: DatabaseKey, scratchDirectory: string): boolean {
+export function probeDatabase(file: string, key: DatabaseKey, scratchDirectory: string): DatabaseProbe {
   assertKeyShape(key, file);
+  const firstPage = readFirstPage(file);
+  if (firstPage === undefined) return { decryptable: false };
   const probeDirectory = mkdtempSync(join(scratchDirectory, 'seatdesk-probe-'));
   try {
-    const firstPage = Buffer.alloc(sqlcipherPageSize);
-    const descriptor = openSync(file, 'r');
-    let bytesRead: number;
-    try {
-      bytesRead = readSync(descriptor, firstPage, 0, sqlcipherPageSize, 0);
-    } finally {
-      closeSync(descriptor);
-    }
-    if (bytesRead < sqlcipherPageSize) return false;
     const probeFile = join(probeDirectory, basename(file));
     writeFileSync(probeFile, firstPage);
+    // The newest page 1 (with the newest user_version) may still be in the WAL.
+    if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${probeFile}-wal`);
     const probe = new Database(probeFile, { fileMustExist: true });
     try {
       applyKey(probe, key);
-      // Reading the schema decrypts page 1. Later pages are absent from the copy, so
-      // SQLITE_CORRUPT (a missing page) still means the key was right; only NOTADB means
-      // page 1 did not decrypt.
-      probe.prepare('SELECT count(*) FROM sqlite_master').get();
-      return true;
+      return { decryptable: true, schemaVersion: probe.pragma('user_version', { simple: true }) as number };
     } catch (error) {
-      return sqliteErrorCode(error) !== 'SQLITE_NOTADB';
+      // Only NOTADB means page 1 did not decrypt; anything else (a page absent from the copy)
+      // still proves the key. The version is then unknown and checked again after opening.
+      return sqliteErrorCode(error) === 'SQLITE_NOTADB' ? { decryptable: false } : { decryptable: true, schemaVersion: 0 };
     } finally {
       probe.close();
     }
@@ -120,13 +126,16 @@ export type OpenDatabaseOptions = Readonly<{
   mode: 'create' | 'open';
   /** A folder for the key probe's scratch copy of the first page. */
   scratchDirectory: string;
+  /** With `open`: refuse (`FROM_FUTURE`, files untouched) a schema newer than this code knows. */
+  newestSchemaVersion?: number;
 }>;
 
 /**
  * Opens (or creates) the encrypted store as a SQLCipher 4 file with WAL, `synchronous=FULL`
- * and foreign keys on. The key is probed before the real file is opened, so a wrong key or a
- * damaged file leaves the database, `-wal` and `-shm` byte-identical.
- * Throws {@link DatabaseOpenError}: `MISSING`, `ALREADY_EXISTS`, `NOT_DECRYPTABLE`, `INVALID_KEY`.
+ * and foreign keys on. The key and schema version are probed before the real file is opened, so
+ * a wrong key, a damaged file or a too-new schema leaves the database, `-wal` and `-shm`
+ * byte-identical.
+ * Throws {@link DatabaseOpenError}: `MISSING`, `ALREADY_EXISTS`, `NOT_DECRYPTABLE`, `FROM_FUTURE`, `INVALID_KEY`.
  */
 export function openEncryptedDatabase(options: OpenDatabaseOptions): Db {
   const { file, key, mode } = options;
@@ -144,11 +153,19 @@ export function openEncryptedDatabase(options: OpenDatabaseOptions): Db {
     if (!existsSync(file)) {
       throw new DatabaseOpenError('MISSING', file, `Database file not found: ${file}`);
     }
-    if (!keyDecryptsDatabase(file, key, options.scratchDirectory)) {
+    const probe = probeDatabase(file, key, options.scratchDirectory);
+    if (!probe.decryptable) {
       throw new DatabaseOpenError(
         'NOT_DECRYPTABLE',
         file,
         `The key does not decrypt ${file}: the key is wrong or the file is damaged.`,
+      );
+    }
+    if (options.newestSchemaVersion !== undefined && probe.schemaVersion > options.newestSchemaVersion) {
+      throw new DatabaseOpenError(
+        'FROM_FUTURE',
+        file,
+        `${file} has schema version ${probe.schemaVersion}, newer than this Seatdesk supports (${options.newestSchemaVersion}).`,
       );
     }
   }

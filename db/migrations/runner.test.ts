@@ -17,7 +17,7 @@ describe('migration runner', () => {
     expect(runMigrations(current.db, migrations).applied).toEqual([]);
   });
 
-  it('refuses a database newer than the code and leaves it unchanged', () => {
+  it('refuses a database newer than the code and keeps its version', () => {
     current = createTestDatabase();
     current.db.pragma(`user_version = ${latestSchemaVersion + 10}`);
     expect(() => runMigrations(current!.db, migrations)).toThrow(expect.objectContaining({ failure: 'FROM_FUTURE' }));

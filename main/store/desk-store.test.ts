@@ -1,9 +1,11 @@
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fingerprintDirectory } from '../../db/test-support';
-import { createFakeKeychain, createTestDesk, type TestDesk } from '../test-support';
-import { databaseFileName, keyFileName } from './desk-store';
+import { migrations } from '../../db/migrations';
+import { createFakeKeychain, createTestDesk, testCost, type TestDesk } from '../test-support';
+import { createDeskStore, databaseFileName, keyFileName } from './desk-store';
 
 let desk: TestDesk | undefined;
 afterEach(() => {
@@ -92,5 +94,54 @@ describe('desk store life cycle', () => {
     writeFileSync(join(desk.dataDirectory, keyFileName), '{"version":1,"protection":"plain","key":"00"}');
     desk = desk.restart();
     expect(desk.desk.store.status()).toMatchObject({ state: 'failed', failure: { code: 'KEY_FILE_INVALID' } });
+  });
+
+  it('removes what a failed setup created, so setup can be retried', async () => {
+    const dataDirectory = mkdtempSync(join(tmpdir(), 'seatdesk-failing-setup-'));
+    try {
+      const failing = [...migrations, { version: 9990, name: 'broken', migrate: () => { throw new Error('disk full'); } }];
+      const store = createDeskStore({ dataDirectory, keychain: undefined, passphraseCost: testCost, migrations: failing });
+      await expect(store.initialize('branch-counter-passphrase')).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+      expect(readdirSync(dataDirectory)).toEqual([]);
+      expect(store.status().state).toBe('uninitialized');
+      const retried = createDeskStore({ dataDirectory, keychain: undefined, passphraseCost: testCost });
+      await retried.initialize('branch-counter-passphrase');
+      expect(retried.status().state).toBe('ready');
+      retried.close();
+    } finally {
+      rmSync(dataDirectory, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a database from a newer Seatdesk without touching its files, even mid-WAL', async () => {
+    desk = createTestDesk();
+    await desk.desk.store.initialize('branch-counter-passphrase');
+    const db = desk.desk.store.connection();
+    db.pragma('wal_autocheckpoint = 0');
+    db.pragma('user_version = 9990');
+    const crashCopy = join(desk.dataDirectory, 'crash');
+    mkdirSync(crashCopy);
+    for (const name of readdirSync(desk.dataDirectory).filter((entry) => entry.startsWith('seatdesk.'))) {
+      copyFileSync(join(desk.dataDirectory, name), join(crashCopy, name));
+    }
+    expect(readdirSync(crashCopy).sort()).toEqual([databaseFileName, `${databaseFileName}-shm`, `${databaseFileName}-wal`, keyFileName]);
+    const before = fingerprintDirectory(crashCopy);
+    const store = createDeskStore({ dataDirectory: crashCopy, keychain: undefined });
+    await store.unlock('branch-counter-passphrase');
+    expect(store.status()).toMatchObject({ state: 'failed', failure: { code: 'DATABASE_FROM_FUTURE' } });
+    expect(fingerprintDirectory(crashCopy)).toEqual(before);
+  });
+
+  it('lets only one of two concurrent unlocks open the store', async () => {
+    desk = createTestDesk();
+    await desk.desk.store.initialize('branch-counter-passphrase');
+    desk = desk.restart();
+    const results = await Promise.allSettled([
+      desk.desk.store.unlock('branch-counter-passphrase'),
+      desk.desk.store.unlock('branch-counter-passphrase'),
+    ]);
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(results.find((result) => result.status === 'rejected')).toMatchObject({ reason: { code: 'STORE_ALREADY_OPEN' } });
+    expect(desk.desk.store.status().state).toBe('ready');
   });
 });

@@ -1,10 +1,17 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { AppError } from '../../common/ipc/result';
 import type { StoreFailureCode, StoreStatus } from '../../common/ipc/store';
 import { countAccounts } from '../../db/accounts';
-import { databaseFiles, DatabaseOpenError, openEncryptedDatabase, type DatabaseKey, type Db } from '../../db/connection';
-import { migrations, runMigrations } from '../../db/migrations';
+import {
+  databaseFiles,
+  DatabaseOpenError,
+  openEncryptedDatabase,
+  type DatabaseKey,
+  type DatabaseOpenFailure,
+  type Db,
+} from '../../db/connection';
+import { migrations as allMigrations, runMigrations, type Migration } from '../../db/migrations';
 import {
   createKeychainKey,
   createPassphraseKey,
@@ -38,6 +45,8 @@ export type DeskStoreOptions = Readonly<{
   keychain: Keychain | undefined;
   /** scrypt cost for database passphrases; tests lower it. */
   passphraseCost?: ScryptCost;
+  /** The schema steps; tests substitute failing ones. */
+  migrations?: readonly Migration[];
 }>;
 
 /** The encrypted store's life cycle: setup, unlock, open, failure. Owned by main. */
@@ -80,25 +89,50 @@ function failureOf(code: StoreFailureCode, file: string, reason: string): StoreF
   return { code, file, reason, advice: advice[code] };
 }
 
-function writeFileAtomically(path: string, contents: string): void {
+/** Writes, flushes and renames, then flushes the folder: losing the key file loses every record. */
+function writeFileDurably(path: string, contents: string): void {
   const temporary = `${path}.tmp`;
-  writeFileSync(temporary, contents, { mode: 0o600 });
+  const descriptor = openSync(temporary, 'w', 0o600);
+  try {
+    writeSync(descriptor, contents);
+    fsyncSync(descriptor);
+  } finally {
+    closeSync(descriptor);
+  }
   renameSync(temporary, path);
+  const folder = openSync(dirname(path), 'r');
+  try {
+    fsyncSync(folder);
+  } finally {
+    closeSync(folder);
+  }
 }
+
+/** Which store failure a database error becomes, by key protection (NOT_DECRYPTABLE differs). */
+const failureByOpenError: Record<DatabaseOpenFailure, { keychain: StoreFailureCode; passphrase: StoreFailureCode }> = {
+  NOT_DECRYPTABLE: { keychain: 'DATABASE_NOT_DECRYPTABLE', passphrase: 'DATABASE_DAMAGED' },
+  MISSING: { keychain: 'DATABASE_MISSING', passphrase: 'DATABASE_MISSING' },
+  FROM_FUTURE: { keychain: 'DATABASE_FROM_FUTURE', passphrase: 'DATABASE_FROM_FUTURE' },
+  ALREADY_EXISTS: { keychain: 'OPEN_FAILED', passphrase: 'OPEN_FAILED' },
+  INVALID_KEY: { keychain: 'OPEN_FAILED', passphrase: 'OPEN_FAILED' },
+};
 
 /** Creates the store and looks at the data directory; a keychain-protected store opens at once. */
 export function createDeskStore(options: DeskStoreOptions): DeskStore {
   const databaseFile = join(options.dataDirectory, databaseFileName);
   const keyFilePath = join(options.dataDirectory, keyFileName);
   const scratchDirectory = options.dataDirectory;
+  const migrations = options.migrations ?? allMigrations;
+  const newestSchemaVersion = migrations.at(-1)?.version ?? 0;
   let current: StoreState = inspect();
 
   function readKeyFile(): KeyFile | StoreFailure {
     try {
       const parsed = keyFileSchema.safeParse(JSON.parse(readFileSync(keyFilePath, 'utf8')));
       return parsed.success ? parsed.data : failureOf('KEY_FILE_INVALID', keyFilePath, 'The key file is not valid.');
-    } catch (error) {
-      return failureOf('KEY_FILE_INVALID', keyFilePath, `The key file cannot be read: ${String(error)}`);
+    } catch {
+      // Never echo the parser's message: it quotes the file's contents, and status is public.
+      return failureOf('KEY_FILE_INVALID', keyFilePath, 'The key file cannot be read or is not JSON.');
     }
   }
 
@@ -137,25 +171,21 @@ export function createDeskStore(options: DeskStoreOptions): DeskStore {
   function open(key: DatabaseKey, keyFile: KeyFile, create: boolean): StoreState {
     let db: Db | undefined;
     try {
-      db = openEncryptedDatabase({ file: databaseFile, key, mode: create ? 'create' : 'open', scratchDirectory });
+      db = openEncryptedDatabase({
+        file: databaseFile,
+        key,
+        mode: create ? 'create' : 'open',
+        scratchDirectory,
+        newestSchemaVersion,
+      });
       runMigrations(db, migrations);
       return { state: 'ready', db, keyFile };
     } catch (error) {
       db?.close();
-      if (!(error instanceof DatabaseOpenError)) {
-        return { state: 'failed', keyFile, failure: failureOf('OPEN_FAILED', databaseFile, String(error)) };
-      }
-      const code: StoreFailureCode =
-        error.failure === 'FROM_FUTURE'
-          ? 'DATABASE_FROM_FUTURE'
-          : error.failure === 'MISSING'
-            ? 'DATABASE_MISSING'
-            : error.failure === 'NOT_DECRYPTABLE'
-              ? keyFile.protection === 'passphrase'
-                ? 'DATABASE_DAMAGED'
-                : 'DATABASE_NOT_DECRYPTABLE'
-              : 'OPEN_FAILED';
-      return { state: 'failed', keyFile, failure: failureOf(code, databaseFile, error.message) };
+      const code =
+        error instanceof DatabaseOpenError ? failureByOpenError[error.failure][keyFile.protection] : 'OPEN_FAILED';
+      const reason = error instanceof Error ? error.message : String(error);
+      return { state: 'failed', keyFile, failure: failureOf(code, databaseFile, reason) };
     }
   }
 
@@ -171,6 +201,11 @@ export function createDeskStore(options: DeskStoreOptions): DeskStore {
     };
   }
 
+  /**
+   * The key file is written (durably) before the database is created: a crash in between
+   * leaves DATABASE_MISSING, whose advice (move the key file away) starts over cleanly. If the
+   * database cannot be created, both are removed again, so setup can simply be retried.
+   */
   async function initialize(databasePassphrase: string | undefined): Promise<void> {
     if (current.state !== 'uninitialized') {
       throw new AppError('SETUP_ALREADY_DONE', 'The store exists already.');
@@ -179,26 +214,22 @@ export function createDeskStore(options: DeskStoreOptions): DeskStore {
     if (!usePassphrase && !isKeychainUsable(options.keychain)) {
       throw new AppError('PASSPHRASE_REQUIRED', 'This machine has no usable keychain: choose a database passphrase.');
     }
-    const created =
-      usePassphrase
-        ? await createPassphraseKey(databasePassphrase, options.passphraseCost ?? defaultPassphraseCost)
-        : createKeychainKey(options.keychain as Keychain);
+    const created = usePassphrase
+      ? await createPassphraseKey(databasePassphrase, options.passphraseCost ?? defaultPassphraseCost)
+      : createKeychainKey(options.keychain as Keychain);
     if (current.state !== 'uninitialized') {
       throw new AppError('SETUP_ALREADY_DONE', 'The store was created meanwhile.');
     }
+    if (databaseFiles(databaseFile).some((path) => existsSync(path)) || existsSync(keyFilePath)) {
+      throw new AppError('SETUP_ALREADY_DONE', 'Store files appeared in the data folder meanwhile.');
+    }
     mkdirSync(options.dataDirectory, { recursive: true, mode: 0o700 });
+    writeFileDurably(keyFilePath, `${JSON.stringify(created.keyFile, null, 2)}\n`);
     const next = open(created.key, created.keyFile, true);
     if (next.state !== 'ready') {
-      // Only what this call created is removed; open() refuses to create over existing files.
-      if (next.state === 'failed' && next.failure.code !== 'OPEN_FAILED') current = next;
+      // Create mode refused to start unless none of these existed: they are this call's own.
+      for (const path of [...databaseFiles(databaseFile), keyFilePath]) rmSync(path, { force: true });
       throw new AppError('STORE_UNAVAILABLE', next.state === 'failed' ? next.failure.reason : 'The store could not be created.');
-    }
-    try {
-      writeFileAtomically(keyFilePath, `${JSON.stringify(created.keyFile, null, 2)}\n`);
-    } catch (error) {
-      next.db.close();
-      for (const path of databaseFiles(databaseFile)) rmSync(path, { force: true });
-      throw new AppError('STORE_UNAVAILABLE', `The key file cannot be written: ${String(error)}`);
     }
     current = next;
   }
