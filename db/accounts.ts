@@ -132,22 +132,30 @@ export function setAccountStatus(db: Db, id: number, status: AccountStatus, now:
   });
 }
 
-/** Stores a new password hash; `mustChangePassword` marks an administrator-set temporary one. */
+/**
+ * Stores a new password hash; `mustChangePassword` marks an administrator-set temporary one.
+ * With `replacingHash`, writes only if the stored hash is still that one (compare-and-set, so a
+ * slow change cannot overwrite a reset made meanwhile). Returns whether the row changed.
+ */
 export function setAccountPassword(
   db: Db,
   id: number,
-  password: Readonly<{ passwordHash: string; mustChangePassword: boolean; now: string }>,
-): void {
-  db.prepare(
-    `UPDATE accounts SET password_hash = @passwordHash, must_change_password = @mustChange,
-       password_changed_at = @now, updated_at = @now
-     WHERE id = @id`,
-  ).run({
-    id,
-    passwordHash: password.passwordHash,
-    mustChange: password.mustChangePassword ? 1 : 0,
-    now: password.now,
-  });
+  password: Readonly<{ passwordHash: string; mustChangePassword: boolean; now: string; replacingHash?: string }>,
+): boolean {
+  const result = db
+    .prepare(
+      `UPDATE accounts SET password_hash = @passwordHash, must_change_password = @mustChange,
+         password_changed_at = @now, updated_at = @now
+       WHERE id = @id AND (@replacingHash IS NULL OR password_hash = @replacingHash)`,
+    )
+    .run({
+      id,
+      passwordHash: password.passwordHash,
+      mustChange: password.mustChangePassword ? 1 : 0,
+      now: password.now,
+      replacingHash: password.replacingHash ?? null,
+    });
+  return result.changes === 1;
 }
 
 /** Records a successful sign-in time. */

@@ -1,4 +1,7 @@
 import type { AccountView } from '../common/ipc/accounts';
+import { AppError } from '../common/ipc/result';
+import { decideAccess, type ChannelAccess } from '../common/roles';
+import { findAccountById } from '../db/accounts';
 import type { AccountRecord } from '../db/accounts';
 import type { ScryptCost } from './security/password-hashing';
 import type { SessionRegistry } from './session/session-registry';
@@ -32,4 +35,21 @@ export function toAccountView(account: AccountRecord): AccountView {
     createdAt: account.createdAt,
     lastSignInAt: account.lastSignInAt,
   };
+}
+
+/**
+ * Checks the caller again after an `await`. Main's work between awaits is atomic, but while a
+ * password hash is computed other calls run: an administrator may have disabled, demoted or
+ * signed out the caller meanwhile. Returns the account as it is now.
+ */
+export function reconfirmCaller(desk: DeskContext, caller: SignedInCaller, access: ChannelAccess): AccountRecord {
+  const stillSignedIn = desk.sessions.get(caller.clientKey)?.accountId === caller.account.id;
+  const account = stillSignedIn ? findAccountById(desk.store.connection(), caller.account.id) : undefined;
+  if (account === undefined || account.status !== 'active') {
+    desk.sessions.end(caller.clientKey);
+    throw new AppError('NOT_SIGNED_IN', 'The session ended while the request was running.');
+  }
+  const decision = decideAccess(access, account);
+  if (!decision.allowed) throw new AppError(decision.code, 'Access changed while the request was running.');
+  return account;
 }

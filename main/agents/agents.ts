@@ -13,7 +13,7 @@ import {
   type AccountRecord,
 } from '../../db/accounts';
 import type { Db } from '../../db/connection';
-import { toAccountView, type DeskContext, type SignedInCaller } from '../desk-context';
+import { reconfirmCaller, toAccountView, type DeskContext, type SignedInCaller } from '../desk-context';
 import { hashPassword } from '../security/password-hashing';
 import { assertAcceptablePassword } from '../security/password-rules';
 
@@ -42,12 +42,14 @@ export function listAgents(desk: DeskContext): { accounts: AccountView[] } {
 /** Creates an account with a temporary password that must be changed at first sign-in. */
 export async function createAgent(
   desk: DeskContext,
+  caller: SignedInCaller,
   request: Readonly<{ agentId: string; displayName: string; role: Role; team: string; temporaryPassword: string }>,
 ): Promise<{ account: AccountView }> {
   assertAcceptablePassword(request.temporaryPassword, request.agentId);
   const takenBefore = findAccountByAgentId(desk.store.connection(), request.agentId);
   if (takenBefore !== undefined) throw new AppError('AGENT_ID_TAKEN', `Agent ID ${request.agentId} is taken.`);
   const passwordHash = await hashPassword(request.temporaryPassword, desk.passwordCost);
+  reconfirmCaller(desk, caller, ['admin']);
   const db = desk.store.connection();
   // Checked again after the slow hash: another call may have taken the ID meanwhile.
   if (findAccountByAgentId(db, request.agentId) !== undefined) {
@@ -121,6 +123,7 @@ export async function resetAgentPassword(
   }
   assertAcceptablePassword(request.temporaryPassword, target.agentId);
   const passwordHash = await hashPassword(request.temporaryPassword, desk.passwordCost);
+  reconfirmCaller(desk, caller, ['admin']);
   const db = desk.store.connection();
   setAccountPassword(db, target.id, { passwordHash, mustChangePassword: true, now: desk.now().toISOString() });
   desk.sessions.endForAccount(target.id);

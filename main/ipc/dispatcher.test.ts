@@ -92,6 +92,7 @@ describe('IPC dispatcher', () => {
     await createAgent();
     await value('app:session.signIn', { agentId: '1024', password: strongPassword('temporary') }, agentClient);
     expect((await value('app:agents.setStatus', { agentId: '1024', status: 'disabled' })).account.status).toBe('disabled');
+    expect(desk.desk.sessions.get(agentClient)).toBeUndefined();
     expect(await call('app:session.changePassword', { currentPassword: 'a', newPassword: 'b' }, agentClient)).toMatchObject({
       ok: false,
       code: 'NOT_SIGNED_IN',
@@ -116,7 +117,7 @@ describe('IPC dispatcher', () => {
     expect((await value('app:session.signIn', { agentId: '1024', password: strongPassword('reset') }, agentClient)).account.mustChangePassword).toBe(true);
   });
 
-  it('enforces the administrator rules: no second setup, no self-demotion, a last administrator stays', async () => {
+  it('enforces the administrator rules: no second setup, no change to one’s own role, status or password', async () => {
     await setUpAdministrator();
     expect(
       await call('app:setup.createAdministrator', { agentId: '8002', displayName: 'x', team: '', password: strongPassword('b') }, 'other'),
@@ -233,6 +234,68 @@ describe('malformed payloads', () => {
       }
     }
     expect(snapshot()).toBe(before);
+    expect((await value('app:session.current', {})).account.agentId).toBe('8001');
+  });
+});
+
+describe('calls racing a slow password hash', () => {
+  async function twoAdministrators(): Promise<void> {
+    await setUpAdministrator();
+    await value('app:agents.create', { agentId: '8002', displayName: '副管理员', role: 'admin', team: '', temporaryPassword: strongPassword('t') });
+    await value('app:session.signIn', { agentId: '8002', password: strongPassword('t') }, 'window-b');
+    await value('app:session.changePassword', { currentPassword: strongPassword('t'), newPassword: strongPassword('b') }, 'window-b');
+  }
+
+  it('drops an account creation whose administrator was disabled while it hashed', async () => {
+    await twoAdministrators();
+    const [created, disabled] = await Promise.all([
+      call('app:agents.create', { agentId: '6666', displayName: '后门', role: 'admin', team: '', temporaryPassword: strongPassword('x') }, 'window-b'),
+      call('app:agents.setStatus', { agentId: '8002', status: 'disabled' }),
+    ]);
+    expect(disabled).toMatchObject({ ok: true });
+    expect(created).toMatchObject({ ok: false, code: 'NOT_SIGNED_IN' });
+    const agentIds = (await value('app:agents.list', {})).accounts.map((account: { agentId: string }) => account.agentId);
+    expect(agentIds).not.toContain('6666');
+  });
+
+  it('drops an account creation whose administrator was demoted while it hashed', async () => {
+    await twoAdministrators();
+    const [created] = await Promise.all([
+      call('app:agents.create', { agentId: '6667', displayName: '后门', role: 'admin', team: '', temporaryPassword: strongPassword('x') }, 'window-b'),
+      call('app:agents.update', { agentId: '8002', displayName: '副管理员', role: 'agent', team: '' }),
+    ]);
+    expect(created).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });
+  });
+
+  it('lets an administrator’s reset win over the person’s own change in flight', async () => {
+    await twoAdministrators();
+    const [changed, reset] = await Promise.all([
+      call('app:session.changePassword', { currentPassword: strongPassword('b'), newPassword: strongPassword('mine') }, 'window-b'),
+      call('app:agents.resetPassword', { agentId: '8002', temporaryPassword: strongPassword('reset') }),
+    ]);
+    expect(reset).toMatchObject({ ok: true });
+    expect(changed).toMatchObject({ ok: false });
+    expect(await call('app:session.signIn', { agentId: '8002', password: strongPassword('mine') }, 'window-c')).toMatchObject({ ok: false });
+    const signedIn = await value('app:session.signIn', { agentId: '8002', password: strongPassword('reset') }, 'window-c');
+    expect(signedIn.account.mustChangePassword).toBe(true);
+  });
+
+  it('refuses a sign-in whose account was disabled while the password was checked', async () => {
+    await setUpAdministrator();
+    await createAgent();
+    const [signedIn] = await Promise.all([
+      call('app:session.signIn', { agentId: '1024', password: strongPassword('temporary') }, agentClient),
+      call('app:agents.setStatus', { agentId: '1024', status: 'disabled' }),
+    ]);
+    expect(signedIn).toMatchObject({ ok: false, code: 'ACCOUNT_DISABLED' });
+    expect(desk.desk.sessions.get(agentClient)).toBeUndefined();
+  });
+
+  it('ends the person’s other sessions when they change their own password', async () => {
+    await setUpAdministrator();
+    await value('app:session.signIn', { agentId: '8001', password: strongPassword('admin') }, 'window-other');
+    await value('app:session.changePassword', { currentPassword: strongPassword('admin'), newPassword: strongPassword('new') });
+    expect((await value('app:session.current', {}, 'window-other')).account).toBeNull();
     expect((await value('app:session.current', {})).account.agentId).toBe('8001');
   });
 });

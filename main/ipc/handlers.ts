@@ -32,7 +32,7 @@ export function createHandlers(desk: DeskContext): Handlers {
     },
     agents: {
       list: () => listAgents(desk),
-      create: (request) => createAgent(desk, request),
+      create: (request, caller) => createAgent(desk, signedIn(caller), request),
       update: (request, caller) => updateAgent(desk, signedIn(caller), request),
       setStatus: (request, caller) => setAgentStatus(desk, signedIn(caller), request),
       resetPassword: (request, caller) => resetAgentPassword(desk, signedIn(caller), request),

@@ -7,8 +7,8 @@ export type SessionRegistry = Readonly<{
   /** Starts a session, replacing whatever session the client had: a session belongs to one agent. */
   start: (clientKey: string, accountId: number, startedAt: string) => Session;
   end: (clientKey: string) => void;
-  /** Ends every session of an account (disabled, password reset). */
-  endForAccount: (accountId: number) => void;
+  /** Ends every session of an account (disabled, password reset), except `keepClientKey`'s. */
+  endForAccount: (accountId: number, keepClientKey?: string) => void;
 }>;
 
 /** Creates an empty registry. */
@@ -24,9 +24,9 @@ export function createSessionRegistry(): SessionRegistry {
     end: (clientKey) => {
       sessions.delete(clientKey);
     },
-    endForAccount: (accountId) => {
+    endForAccount: (accountId, keepClientKey) => {
       for (const [clientKey, session] of sessions) {
-        if (session.accountId === accountId) sessions.delete(clientKey);
+        if (session.accountId === accountId && clientKey !== keepClientKey) sessions.delete(clientKey);
       }
     },
   };

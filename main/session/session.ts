@@ -1,7 +1,7 @@
 import type { AccountView } from '../../common/ipc/accounts';
 import { AppError } from '../../common/ipc/result';
 import { findAccountByAgentId, findAccountById, recordSignIn, setAccountPassword } from '../../db/accounts';
-import { toAccountView, type CallerContext, type DeskContext, type SignedInCaller } from '../desk-context';
+import { reconfirmCaller, toAccountView, type CallerContext, type DeskContext, type SignedInCaller } from '../desk-context';
 import { hashPassword, verifyPassword } from '../security/password-hashing';
 import { assertAcceptablePassword } from '../security/password-rules';
 
@@ -20,10 +20,12 @@ export async function signIn(
   clientKey: string,
   request: Readonly<{ agentId: string; password: string }>,
 ): Promise<{ account: AccountView }> {
+  const candidate = findAccountByAgentId(desk.store.connection(), request.agentId);
+  const matches = await verifyPassword(request.password, candidate?.passwordHash ?? (await desk.decoyPasswordHash));
+  // Read again after the wait: the password may have been reset, or the account disabled.
   const db = desk.store.connection();
-  const account = findAccountByAgentId(db, request.agentId);
-  const matches = await verifyPassword(request.password, account?.passwordHash ?? (await desk.decoyPasswordHash));
-  if (account === undefined || !matches) {
+  const account = candidate === undefined ? undefined : findAccountById(db, candidate.id);
+  if (account === undefined || !matches || account.passwordHash !== candidate?.passwordHash) {
     throw new AppError('INVALID_CREDENTIALS', 'Agent ID or password is wrong.');
   }
   if (account.status !== 'active') throw new AppError('ACCOUNT_DISABLED', 'This account is disabled.');
@@ -54,8 +56,17 @@ export async function changePassword(
     throw new AppError('PASSWORD_UNCHANGED', 'The new password must differ from the current one.');
   }
   const passwordHash = await hashPassword(request.newPassword, desk.passwordCost);
+  reconfirmCaller(desk, caller, 'signedIn');
   const db = desk.store.connection();
-  setAccountPassword(db, account.id, { passwordHash, mustChangePassword: false, now: desk.now().toISOString() });
+  const written = setAccountPassword(db, account.id, {
+    passwordHash,
+    mustChangePassword: false,
+    now: desk.now().toISOString(),
+    replacingHash: account.passwordHash,
+  });
+  if (!written) throw new AppError('INVALID_CREDENTIALS', 'The password was changed meanwhile; sign in again.');
+  // Whoever knew the old password must not stay signed in elsewhere.
+  desk.sessions.endForAccount(account.id, caller.clientKey);
   const updated = findAccountById(db, account.id);
   if (updated === undefined) throw new AppError('ACCOUNT_NOT_FOUND', 'The account no longer exists.');
   return { account: toAccountView(updated) };
