@@ -9,6 +9,11 @@ export const agentIdSchema = z
   .max(16)
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 
+/** True when two agent IDs name the same account (the store compares them without case). */
+export function isSameAgentId(left: string, right: string): boolean {
+  return left.toLowerCase() === right.toLowerCase();
+}
+
 /** A person's display name as shown in the header and in team lists. */
 export const displayNameSchema = z.string().trim().min(1).max(40);
 

@@ -13,6 +13,9 @@ export const bridgeSecretHeader = 'x-seatdesk-secret';
 /** Header carrying the page's client id (one session per client, like one per window). */
 export const bridgeClientHeader = 'x-seatdesk-client';
 
+/** What a client id looks like (the page makes one per tab with `crypto.randomUUID()`). */
+export const bridgeClientIdPattern = /^[A-Za-z0-9-]{8,64}$/;
+
 /** Name of the `<meta>` element through which the preview hands the secret to the page. */
 export const bridgeSecretMetaName = 'seatdesk-bridge-secret';
 

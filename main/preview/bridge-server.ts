@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import {
   bridgeClientHeader,
+  bridgeClientIdPattern,
   bridgeMaximumBodyBytes,
   bridgePathPrefix,
   bridgeSecretHeader,
@@ -36,8 +37,6 @@ export type BridgeServerOptions = Readonly<{
 
 /** A running bridge. */
 export type BridgeServer = Readonly<{ url: string; port: number; secret: string; close: () => Promise<void> }>;
-
-const clientIdPattern = /^[A-Za-z0-9-]{8,64}$/;
 
 function sameSecret(offered: string | string[] | undefined, secret: string): boolean {
   if (typeof offered !== 'string') return false;
@@ -106,7 +105,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       return;
     }
     const clientId = request.headers[bridgeClientHeader];
-    if (typeof clientId !== 'string' || !clientIdPattern.test(clientId)) {
+    if (typeof clientId !== 'string' || !bridgeClientIdPattern.test(clientId)) {
       sendJson(response, 403, failure('FORBIDDEN_SENDER', 'Missing or malformed client id.'));
       return;
     }

@@ -1,4 +1,4 @@
-import { extname, relative, resolve, sep } from 'node:path';
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 const contentTypes: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,6 +35,6 @@ export function resolveAssetPath(rootDirectory: string, requestPath: string): st
   const root = resolve(rootDirectory);
   const candidate = resolve(root, `.${wanted}`);
   const inside = relative(root, candidate);
-  if (inside === '' || inside.startsWith('..') || inside.split(sep).includes('..')) return undefined;
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return undefined;
   return candidate;
 }

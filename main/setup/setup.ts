@@ -39,7 +39,9 @@ export async function createAdministrator(
     }
     if (passphrase.length > 0) {
       const problem = findPasswordProblem(passphrase, '');
-      if (problem !== undefined) throw new AppError(problem, `The database passphrase is not acceptable (${problem}).`);
+      if (problem !== undefined) {
+        throw new AppError('PASSPHRASE_TOO_WEAK', `The database passphrase follows the password rules (${problem}).`);
+      }
     }
   }
   const passwordHash = await hashPassword(request.password, desk.passwordCost);

@@ -1,5 +1,6 @@
 import {
   bridgeClientHeader,
+  bridgeClientIdPattern,
   bridgePathPrefix,
   bridgeSecretHeader,
   bridgeSecretMetaName,
@@ -22,7 +23,6 @@ export type FailureListener = (failure: IpcFailure, channel: string) => void;
 
 const clientIdStorageKey = 'seatdesk.bridgeClientId';
 /** What the bridge accepts as a client id; anything else in storage is replaced. */
-const clientIdPattern = /^[A-Za-z0-9-]{8,64}$/;
 const failureListeners = new Set<FailureListener>();
 let cachedApi: SeatdeskApi | undefined;
 let memoryClientId: string | undefined;
@@ -44,7 +44,7 @@ function readBridgeSecret(): string {
 function readClientId(): string {
   try {
     const stored = window.sessionStorage.getItem(clientIdStorageKey);
-    if (stored !== null && clientIdPattern.test(stored)) return stored;
+    if (stored !== null && bridgeClientIdPattern.test(stored)) return stored;
     const created = crypto.randomUUID();
     window.sessionStorage.setItem(clientIdStorageKey, created);
     return created;

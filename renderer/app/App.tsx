@@ -16,6 +16,7 @@ import { LoadingScreen, StartupFailureScreen } from './StatusScreens';
 /** Codes meaning the store changed state under us: the status decides the screen again. */
 const storeStateCodes: ReadonlySet<ErrorCode> = new Set([
   'STORE_LOCKED',
+  'STORE_ALREADY_OPEN',
   'STORE_UNAVAILABLE',
   'SETUP_REQUIRED',
 ]);
@@ -34,7 +35,11 @@ function useFailureRouting(): void {
       subscribeToFailures((failure, channel) => {
         if (failure.code === 'NOT_SIGNED_IN') {
           useSessionStore.getState().clear('NOT_SIGNED_IN');
-        } else if (failure.code === 'PASSWORD_CHANGE_REQUIRED' && channel !== sessionCurrentChannel) {
+        } else if (
+          (failure.code === 'PASSWORD_CHANGE_REQUIRED' || failure.code === 'FORBIDDEN_ROLE') &&
+          channel !== sessionCurrentChannel
+        ) {
+          // The role or the password state changed under us: the session decides the screens again.
           void useSessionStore.getState().load();
         } else if (
           storeStateCodes.has(failure.code) &&

@@ -1,3 +1,4 @@
+import { agentIdSchema, displayNameSchema, teamSchema } from '../../common/ipc/accounts';
 import type { FormRule } from 'antd';
 import {
   findPasswordProblem,
@@ -7,12 +8,10 @@ import {
 import type { MessageKey } from '../i18n/messages.zh-CN';
 import { errorMessageKeys, type Translate } from '../i18n/translate';
 
-/** Longest agent ID, display name and team the contract accepts (common/ipc/accounts.ts). */
-export const agentIdMaximumLength = 16;
-export const displayNameMaximumLength = 40;
-export const teamMaximumLength = 40;
-export const passphraseMaximumLength = 1024;
-
+/** Longest agent ID, display name and team, read from the contract's own schemas. */
+export const agentIdMaximumLength = agentIdSchema.maxLength ?? 16;
+export const displayNameMaximumLength = displayNameSchema.maxLength ?? 40;
+export const teamMaximumLength = teamSchema.maxLength ?? 40;
 const agentIdPattern = /^[A-Za-z0-9_-]+$/;
 
 /** Placeholders of the password policy messages. */
@@ -80,6 +79,21 @@ export function newPasswordRules(
         if (problem !== undefined) throw new Error(translate(errorMessageKeys[problem], passwordPolicyVariables));
       },
     }),
+  ];
+}
+
+/** A database passphrase being chosen: the password policy, with its own message. */
+export function newPassphraseRules(translate: Translate): FormRule[] {
+  return [
+    requiredRule(translate, 'field.databasePassphrase'),
+    {
+      validator: async (_rule, value: unknown) => {
+        if (typeof value !== 'string' || value === '') return;
+        if (findPasswordProblem(value, '') !== undefined) {
+          throw new Error(translate('error.PASSPHRASE_TOO_WEAK', passwordPolicyVariables));
+        }
+      },
+    },
   ];
 }
 

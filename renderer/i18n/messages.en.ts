@@ -177,6 +177,7 @@ export const messagesEn = {
   'error.STORE_UNAVAILABLE':
     'The database on this computer is not available. Restart Seatdesk; if it happens again, contact IT support.',
   'error.WRONG_PASSPHRASE': 'The database passphrase is incorrect. Please try again.',
+  'error.PASSPHRASE_TOO_WEAK': 'The database passphrase is too weak: use {min} to {max} characters, not a common or simple one.',
   'error.PASSPHRASE_REQUIRED':
     'This computer has no usable system keychain. Choose a database passphrase.',
   'error.AGENT_ID_TAKEN': 'This agent ID is already in use. Choose another one.',

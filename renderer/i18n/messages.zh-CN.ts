@@ -156,6 +156,7 @@ export const messagesZhCN = {
   'error.STORE_ALREADY_OPEN': '数据库已经解锁，无需再次输入口令。',
   'error.STORE_UNAVAILABLE': '这台电脑上的数据库暂时无法使用。请重新启动坐席台；如果仍然出现，请联系 IT 支持。',
   'error.WRONG_PASSPHRASE': '数据库口令不正确，请重新输入。',
+  'error.PASSPHRASE_TOO_WEAK': '数据库口令太弱：需要 {min} 到 {max} 个字符，且不能是常见或过于简单的口令。',
   'error.PASSPHRASE_REQUIRED': '这台电脑没有可用的系统钥匙串，请设置数据库口令。',
   'error.AGENT_ID_TAKEN': '这个工号已被使用，请换一个工号。',
   'error.ACCOUNT_NOT_FOUND': '找不到这个账号，请刷新列表后重试。',

@@ -158,6 +158,7 @@ export const messagesZhTW = {
   'error.STORE_ALREADY_OPEN': '資料庫已經解鎖，不需要再次輸入通關密語。',
   'error.STORE_UNAVAILABLE': '這台電腦上的資料庫暫時無法使用。請重新啟動座席台；若仍發生，請聯絡 IT 支援。',
   'error.WRONG_PASSPHRASE': '資料庫通關密語不正確，請重新輸入。',
+  'error.PASSPHRASE_TOO_WEAK': '資料庫通關密語太弱：需要 {min} 到 {max} 個字元，且不能是常見或過於簡單的密語。',
   'error.PASSPHRASE_REQUIRED': '這台電腦沒有可用的系統鑰匙圈，請設定資料庫通關密語。',
   'error.AGENT_ID_TAKEN': '此工號已有人使用，請改用其他工號。',
   'error.ACCOUNT_NOT_FOUND': '找不到此帳號，請重新整理清單後再試一次。',

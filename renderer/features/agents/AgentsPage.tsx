@@ -1,6 +1,6 @@
 import { App, Button, Popconfirm, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
-import type { AccountView } from '../../../common/ipc/accounts';
+import { isSameAgentId, type AccountView } from '../../../common/ipc/accounts';
 import { FailureAlert } from '../../components/FailureAlert';
 import { RoleTag } from '../../components/RoleTag';
 import { testIdProps } from '../../components/testIdProps';
@@ -22,10 +22,6 @@ function formatTimestamp(timestamp: string, locale: Locale): string {
   const date = new Date(timestamp);
   if (Number.isNaN(date.getTime())) return timestamp;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
-
-function isSameAgent(account: AccountView, agentId: string): boolean {
-  return account.agentId.toLowerCase() === agentId.toLowerCase();
 }
 
 /** Row actions; an administrator's own row is read-only (main refuses those changes anyway). */
@@ -123,7 +119,7 @@ export function AgentsPage({ currentAgentId }: { currentAgentId: string }) {
       render: (agentId: string, account) => (
         <Space size={4}>
           <Typography.Text strong>{agentId}</Typography.Text>
-          {isSameAgent(account, currentAgentId) ? <Tag>{translate('agents.you')}</Tag> : null}
+          {isSameAgentId(account.agentId, currentAgentId) ? <Tag>{translate('agents.you')}</Tag> : null}
         </Space>
       ),
     },
@@ -175,7 +171,7 @@ export function AgentsPage({ currentAgentId }: { currentAgentId: string }) {
       render: (_value, account) => (
         <AgentActions
           account={account}
-          isSelf={isSameAgent(account, currentAgentId)}
+          isSelf={isSameAgentId(account.agentId, currentAgentId)}
           translate={translate}
           onEdit={() => setDialog({ kind: 'edit', account })}
           onResetPassword={() => setDialog({ kind: 'resetPassword', account })}

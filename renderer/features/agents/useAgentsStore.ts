@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AccountView } from '../../../common/ipc/accounts';
+import { isSameAgentId, type AccountView } from '../../../common/ipc/accounts';
 import type { RequestOf } from '../../../common/ipc/contract';
 import type { ErrorCode, IpcResult } from '../../../common/ipc/result';
 import type { AccountStatus } from '../../../common/roles';
@@ -25,20 +25,21 @@ type AgentsState = {
   reset: () => void;
 };
 
-function sameAgentId(left: string, right: string): boolean {
-  return left.toLowerCase() === right.toLowerCase();
-}
-
 function replaceAccount(accounts: AccountView[], changed: AccountView): AccountView[] {
-  const exists = accounts.some((account) => sameAgentId(account.agentId, changed.agentId));
+  const exists = accounts.some((account) => isSameAgentId(account.agentId, changed.agentId));
   return exists
-    ? accounts.map((account) => (sameAgentId(account.agentId, changed.agentId) ? changed : account))
+    ? accounts.map((account) => (isSameAgentId(account.agentId, changed.agentId) ? changed : account))
     : [...accounts, changed];
 }
 
 /** Accounts as administrators manage them. */
 export const useAgentsStore = create<AgentsState>()((set, get) => {
-  function settle(result: AccountResult): AccountResult {
+  // Bumped by reset(): an answer to a call made before it (by the previous person at the
+  // desk) is dropped instead of filling the store again.
+  let generation = 0;
+
+  function settle(result: AccountResult, startedIn: number): AccountResult {
+    if (startedIn !== generation) return result;
     if (result.ok) set({ accounts: replaceAccount(get().accounts, result.value.account), errorCode: null });
     else set({ errorCode: result.code });
     return result;
@@ -51,19 +52,35 @@ export const useAgentsStore = create<AgentsState>()((set, get) => {
     errorCode: null,
     loadErrorCode: null,
     load: async () => {
+      const startedIn = generation;
       set({ loading: true });
       const result = await getApi().agents.list({});
+      if (startedIn !== generation) return;
       if (result.ok) {
         set({ accounts: result.value.accounts, loading: false, loaded: true, errorCode: null, loadErrorCode: null });
       } else {
         set({ loading: false, errorCode: result.code, loadErrorCode: result.code });
       }
     },
-    create: async (request) => settle(await getApi().agents.create(request)),
-    update: async (request) => settle(await getApi().agents.update(request)),
-    setStatus: async (agentId, status) => settle(await getApi().agents.setStatus({ agentId, status })),
-    resetPassword: async (agentId, temporaryPassword) =>
-      settle(await getApi().agents.resetPassword({ agentId, temporaryPassword })),
-    reset: () => set({ accounts: [], loading: false, loaded: false, errorCode: null, loadErrorCode: null }),
+    create: async (request) => {
+      const startedIn = generation;
+      return settle(await getApi().agents.create(request), startedIn);
+    },
+    update: async (request) => {
+      const startedIn = generation;
+      return settle(await getApi().agents.update(request), startedIn);
+    },
+    setStatus: async (agentId, status) => {
+      const startedIn = generation;
+      return settle(await getApi().agents.setStatus({ agentId, status }), startedIn);
+    },
+    resetPassword: async (agentId, temporaryPassword) => {
+      const startedIn = generation;
+      return settle(await getApi().agents.resetPassword({ agentId, temporaryPassword }), startedIn);
+    },
+    reset: () => {
+      generation += 1;
+      set({ accounts: [], loading: false, loaded: false, errorCode: null, loadErrorCode: null });
+    },
   };
 });

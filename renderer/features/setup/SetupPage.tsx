@@ -10,10 +10,9 @@ import {
   agentIdRules,
   confirmationRules,
   displayNameRules,
+  newPassphraseRules,
   newPasswordRules,
-  passphraseMaximumLength,
   passwordPolicyVariables,
-  requiredRule,
   teamRules,
   trimmedText,
 } from '../../forms/formRules';
@@ -41,6 +40,7 @@ const fieldsByCode: FieldsByCode = {
   PASSWORD_TOO_LONG: 'password',
   PASSWORD_TOO_COMMON: 'password',
   PASSWORD_CONTAINS_AGENT_ID: 'password',
+  PASSPHRASE_TOO_WEAK: 'databasePassphrase',
 };
 
 /** First run: creates the first administrator and, with it, the encrypted database. */
@@ -165,16 +165,8 @@ export function SetupPage({ status }: { status: StoreStatus }) {
             <Form.Item
               name="databasePassphrase"
               label={translate('field.databasePassphrase')}
-              rules={[
-                requiredRule(translate, 'field.databasePassphrase'),
-                {
-                  max: passphraseMaximumLength,
-                  message: translate('validation.tooLong', {
-                    field: translate('field.databasePassphrase'),
-                    max: passphraseMaximumLength,
-                  }),
-                },
-              ]}
+              extra={translate('password.policy', passwordPolicyVariables)}
+              rules={newPassphraseRules(translate)}
             >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
