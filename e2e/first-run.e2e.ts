@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,18 +125,21 @@ describe('first run in the browser', () => {
     expect(await page.getByTestId('header-agent-id').count()).toBe(0);
     await page.screenshot({ path: join(artifacts, 'signin-error-zh-TW.png'), fullPage: true });
   });
-
-  it('left an encrypted database on disk, never plain text', () => {
-    const bytes = readFileSync(join(preview.dataDirectory, 'seatdesk.db'));
-    expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
-    expect(bytes.includes(Buffer.from(agent.name))).toBe(false);
-    expect(bytes.includes(Buffer.from(administrator.name))).toBe(false);
-  });
 });
 
 describe('restart of a passphrase-protected desk', () => {
-  it('asks for the passphrase, refuses a wrong one, then signs in', async () => {
+  it('left only encrypted bytes on disk', async () => {
     await preview.stop();
+    const files = readdirSync(preview.dataDirectory).filter((name) => name.startsWith('seatdesk.db'));
+    expect(files).toContain('seatdesk.db');
+    for (const name of files) {
+      const bytes = readFileSync(join(preview.dataDirectory, name));
+      if (name === 'seatdesk.db') expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+      for (const plain of [agent.name, administrator.name, '一组']) expect(bytes.includes(Buffer.from(plain)), `${name}: ${plain}`).toBe(false);
+    }
+  });
+
+  it('asks for the passphrase, refuses a wrong one, then signs in', async () => {
     preview = await startPreview(preview.dataDirectory);
     await page.goto(preview.url);
     await page.locator('#storeUnlock_passphrase').waitFor();

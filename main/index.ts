@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { app, dialog, ipcMain, safeStorage, session } from 'electron';
+import { installApplicationMenu } from './electron/application-menu';
 import { createDeskServices } from './desk-services';
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol';
 import { clientKeyOf, registerIpcHandlers } from './electron/ipc-main';
@@ -17,6 +18,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   void app.whenReady().then(() => {
+    installApplicationMenu(process.platform);
     guardSession(session.defaultSession);
     app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
     serveAppProtocol(join(__dirname, '../renderer'));
@@ -33,7 +35,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     registerIpcHandlers(ipcMain, services.dispatch);
-    const window = createMainWindow(join(__dirname, '../preload/index.js'));
+    const window = createMainWindow(join(__dirname, '../preload/index.js'), !app.isPackaged);
     const clientKey = clientKeyOf({ sender: window.webContents });
     window.webContents.on('destroyed', () => services.desk.sessions.end(clientKey));
     app.on('second-instance', () => window.focus());

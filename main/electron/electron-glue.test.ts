@@ -5,6 +5,7 @@ import { appEntryUrl } from '../window/window-policy';
 // No Electron binary can run here: the module is mocked and the glue's calls are recorded.
 const recorded = vi.hoisted(() => ({
   windows: [] as Array<{ options: any; contentProtection: boolean | undefined; loadedUrl: string | undefined }>,
+  menu: undefined as unknown,
 }));
 
 vi.mock('electron', () => {
@@ -23,7 +24,13 @@ vi.mock('electron', () => {
       return Promise.resolve();
     }
   }
-  return { BrowserWindow, protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() } };
+  const Menu = {
+    buildFromTemplate: (template: unknown) => template,
+    setApplicationMenu: (menu: unknown) => {
+      recorded.menu = menu;
+    },
+  };
+  return { BrowserWindow, Menu, protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() } };
 });
 
 function fakeWebContents() {
@@ -51,7 +58,7 @@ beforeEach(() => {
 describe('Electron glue', () => {
   it('creates the window with the hardened options, content protection and our entry URL', async () => {
     const { createMainWindow } = await import('./main-window');
-    createMainWindow('/app/out/preload/index.js');
+    createMainWindow('/app/out/preload/index.js', false);
     const [window] = recorded.windows;
     expect(window?.options.webPreferences).toEqual({
       preload: '/app/out/preload/index.js',
@@ -68,6 +75,7 @@ describe('Electron glue', () => {
       disableBlinkFeatures: 'Auxclick',
       safeDialogs: true,
       spellcheck: false,
+      devTools: false,
     });
     expect(window?.options).not.toHaveProperty('parent');
     expect(window?.contentProtection).toBe(true);
@@ -141,5 +149,16 @@ describe('Electron glue', () => {
     expect(keychain.backend()).toBe('basic_text');
     const { isKeychainUsable } = await import('../security/database-key');
     expect(isKeychainUsable(keychain)).toBe(false);
+  });
+
+  it('replaces the default menu: no reload, no developer tools', async () => {
+    const { installApplicationMenu } = await import('./application-menu');
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      installApplicationMenu(platform);
+      const roles = (recorded.menu as Array<{ role: string }>).map((item) => item.role);
+      expect(roles).toContain('editMenu');
+      expect(roles).not.toContain('viewMenu');
+      expect(JSON.stringify(recorded.menu)).not.toMatch(/toggleDevTools|reload/i);
+    }
   });
 });

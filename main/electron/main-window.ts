@@ -2,11 +2,11 @@ import { BrowserWindow } from 'electron';
 import { appEntryUrl } from '../window/window-policy';
 
 /**
- * Creates the one desk window. The options are written out literally (not built by a helper)
+ * Creates the one desk window (DevTools only when `allowDevTools`, i.e. unpackaged). The options are written out literally (not built by a helper)
  * so that Electronegativity, which reads source statically, can verify them; the glue test
  * inspects what BrowserWindow really receives.
  */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, allowDevTools: boolean): BrowserWindow {
   const window = new BrowserWindow({
     width: 1366,
     height: 860,
@@ -32,6 +32,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       disableBlinkFeatures: 'Auxclick',
       safeDialogs: true,
       spellcheck: false,
+      // Only in development: DevTools would let anyone at the desk script the page.
+      devTools: allowDevTools,
     },
   });
   // Screen capture and recording see a black window: no outsider may watch [001 第四条].

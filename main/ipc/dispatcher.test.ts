@@ -77,6 +77,20 @@ describe('IPC dispatcher', () => {
     expect((await value('app:session.signIn', { agentId: '1024', password: strongPassword('mine') }, agentClient)).account.agentId).toBe('1024');
   });
 
+  it('refuses a weak database passphrase or a missing one with their own codes, writing nothing', async () => {
+    const setup = { agentId: '8001', displayName: '管理员', team: '', password: strongPassword('admin') };
+    expect(await call('app:setup.createAdministrator', { ...setup, databasePassphrase: 'short' })).toMatchObject({
+      ok: false,
+      code: 'PASSPHRASE_TOO_WEAK',
+    });
+    expect(await call('app:setup.createAdministrator', setup)).toMatchObject({ ok: false, code: 'PASSPHRASE_REQUIRED' });
+    expect(await call('app:setup.createAdministrator', { ...setup, password: 'password1234' })).toMatchObject({
+      ok: false,
+      code: 'PASSWORD_TOO_COMMON',
+    });
+    expect(readdirSync(desk.dataDirectory)).toEqual([]);
+  });
+
   it('gives the same answer for an unknown agent and a wrong password', async () => {
     await setUpAdministrator();
     await createAgent();

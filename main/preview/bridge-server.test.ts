@@ -11,22 +11,24 @@ import { parsePreviewOptions } from './preview-options';
 let desk: TestDesk;
 let server: BridgeServer;
 let rendererDirectory: string;
+let parentDirectory: string;
 const clientId = 'client-0123456789';
 
 beforeAll(async () => {
   desk = createTestDesk();
-  rendererDirectory = mkdtempSync(join(tmpdir(), 'seatdesk-renderer-'));
-  mkdirSync(join(rendererDirectory, 'assets'));
+  parentDirectory = mkdtempSync(join(tmpdir(), 'seatdesk-bridge-'));
+  rendererDirectory = join(parentDirectory, 'renderer');
+  mkdirSync(join(rendererDirectory, 'assets'), { recursive: true });
   writeFileSync(join(rendererDirectory, 'index.html'), `<meta name="seatdesk-bridge-secret" content="${bridgeSecretPlaceholder}">`);
   writeFileSync(join(rendererDirectory, 'assets', 'app.js'), 'console.log(1)');
-  writeFileSync(join(tmpdir(), 'seatdesk-outside.txt'), 'secret outside');
+  writeFileSync(join(parentDirectory, 'seatdesk-outside.txt'), 'secret outside');
   server = await startBridgeServer({ host: '127.0.0.1', port: 0, rendererDirectory, dispatch: desk.dispatch });
 });
 
 afterAll(async () => {
   await server.close();
   desk.cleanup();
-  rmSync(rendererDirectory, { recursive: true, force: true });
+  rmSync(parentDirectory, { recursive: true, force: true });
 });
 
 type RawResponse = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
