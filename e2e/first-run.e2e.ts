@@ -64,6 +64,7 @@ describe('first run in the browser', () => {
     await fill('#setup_confirmPassword', administrator.password);
     await fill('#setup_databasePassphrase', passphrase);
     await fill('#setup_confirmDatabasePassphrase', passphrase);
+    await page.screenshot({ path: join(artifacts, 'setup-zh-CN.png'), fullPage: true });
     await page.getByTestId('setup-submit').click();
     expect(await text('header-agent-id')).toContain(administrator.agentId);
 
@@ -76,6 +77,7 @@ describe('first run in the browser', () => {
     await fill('#agentCreate_temporaryPassword', agent.temporary);
     await page.getByTestId('agent-create-submit').click();
     await page.getByTestId('agents-table').getByText(agent.name).waitFor();
+    await page.screenshot({ path: join(artifacts, 'agents-zh-CN.png'), fullPage: true });
     await signOut();
   });
 

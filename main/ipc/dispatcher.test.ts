@@ -51,7 +51,9 @@ describe('IPC dispatcher', () => {
     expect(await value('app:store.status', {})).toMatchObject({ state: 'uninitialized', hasAccounts: false });
     await setUpAdministrator();
     expect(await value('app:store.status', {})).toMatchObject({ state: 'ready', hasAccounts: true });
-    expect((await value('app:session.current', {})).account).toMatchObject({ agentId: '8001', role: 'admin' });
+    const administrator = (await value('app:session.current', {})).account;
+    expect(administrator).toMatchObject({ agentId: '8001', role: 'admin' });
+    expect(administrator.lastSignInAt).not.toBeNull();
     await createAgent();
 
     const signedIn = await value('app:session.signIn', { agentId: '1024', password: strongPassword('temporary') }, agentClient);

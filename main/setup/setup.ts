@@ -1,7 +1,7 @@
 import type { AccountView } from '../../common/ipc/accounts';
 import { AppError } from '../../common/ipc/result';
 import { findPasswordProblem } from '../../common/password-policy';
-import { countAccounts, insertAccount } from '../../db/accounts';
+import { countAccounts, findAccountById, insertAccount, recordSignIn } from '../../db/accounts';
 import { toAccountView, type DeskContext } from '../desk-context';
 import { hashPassword } from '../security/password-hashing';
 import { assertAcceptablePassword } from '../security/password-rules';
@@ -60,6 +60,7 @@ export async function createAdministrator(
       now,
     });
   })();
+  recordSignIn(db, account.id, now);
   desk.sessions.start(clientKey, account.id, now);
-  return { account: toAccountView(account) };
+  return { account: toAccountView(findAccountById(db, account.id) ?? account) };
 }

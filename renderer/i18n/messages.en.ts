@@ -44,6 +44,7 @@ export const messagesEn = {
   'validation.passwordsDiffer': 'The two passwords do not match',
   'validation.passphrasesDiffer': 'The two passphrases do not match',
   'validation.serverIssue': 'This value is not accepted; please check it and try again',
+  'passphrase.policy': 'At least {min} characters, not a common or simple one. It cannot be recovered if forgotten.',
   'password.policy':
     'At least {min} characters; not a common password, and not containing the agent ID.',
 

@@ -42,6 +42,7 @@ export const messagesZhCN = {
   'validation.passwordsDiffer': '两次输入的密码不一致',
   'validation.passphrasesDiffer': '两次输入的口令不一致',
   'validation.serverIssue': '此项内容不符合要求，请检查后重试',
+  'passphrase.policy': '口令至少 {min} 个字符，不能是常见或过于简单的口令；遗忘后无法找回。',
   'password.policy': '密码至少 {min} 个字符；不能是常见密码，也不能包含工号。',
 
   'storeFailed.title': '无法打开本机数据库',

@@ -44,6 +44,7 @@ export const messagesZhTW = {
   'validation.passwordsDiffer': '兩次輸入的密碼不一致',
   'validation.passphrasesDiffer': '兩次輸入的通關密語不一致',
   'validation.serverIssue': '此欄位的內容不符合要求，請檢查後再試一次',
+  'passphrase.policy': '通關密語至少 {min} 個字元，不能是常見或過於簡單的密語；遺忘後無法找回。',
   'password.policy': '密碼至少 {min} 個字元；不可使用常見密碼，也不可包含工號。',
 
   'storeFailed.title': '無法開啟本機資料庫',

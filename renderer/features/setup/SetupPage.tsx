@@ -165,7 +165,7 @@ export function SetupPage({ status }: { status: StoreStatus }) {
             <Form.Item
               name="databasePassphrase"
               label={translate('field.databasePassphrase')}
-              extra={translate('password.policy', passwordPolicyVariables)}
+              extra={translate('passphrase.policy', passwordPolicyVariables)}
               rules={newPassphraseRules(translate)}
             >
               <Input.Password autoComplete="new-password" />
