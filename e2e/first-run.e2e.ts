@@ -129,6 +129,26 @@ describe('first run in the browser', () => {
   });
 });
 
+describe('keyboard only', () => {
+  it('signs in with typing, Tab and Enter, switches language with the arrow keys and signs out', async () => {
+    await page.reload();
+    await page.locator('#signin_agentId').waitFor();
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('signin_agentId');
+    await page.keyboard.type(agent.agentId);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(agent.own);
+    await page.keyboard.press('Enter');
+    expect(await text('header-agent-id')).toContain(agent.agentId);
+    await page.getByTestId('language-switch').locator('input:checked').focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction("document.documentElement.lang === 'zh-CN'");
+    expect(await text('workspace-empty')).toContain('暂无来电');
+    await page.getByTestId('sign-out').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#signin_agentId').waitFor();
+  });
+});
+
 describe('restart of a passphrase-protected desk', () => {
   it('left only encrypted bytes on disk', async () => {
     await preview.stop();
