@@ -174,4 +174,26 @@ describe('restart of a passphrase-protected desk', () => {
     await signIn(agent.agentId, agent.own);
     expect(await text('header-agent-id')).toContain(agent.agentId);
   });
+
+  it('ends the agent’s session when an administrator in another window disables the account', async () => {
+    const adminContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 860 } });
+    try {
+      const adminPage = await adminContext.newPage();
+      await adminPage.goto(preview.url);
+      await adminPage.locator('#signin_agentId').fill(administrator.agentId);
+      await adminPage.locator('#signin_password').fill(administrator.newPassword);
+      await adminPage.getByTestId('signin-submit').click();
+      await adminPage.getByTestId('tab-agents').click();
+      await adminPage.getByTestId(`agent-toggle-status-${agent.agentId}`).click();
+      await adminPage.getByTestId('agent-status-confirm').click();
+      await adminPage.locator(`tr[data-row-key="${agent.agentId}"]`).getByText('已停用').waitFor();
+    } finally {
+      await adminContext.close();
+    }
+    // The agent's next call finds the session gone: back to sign-in, and the account is refused.
+    await page.reload();
+    await page.locator('#signin_agentId').waitFor();
+    await signIn(agent.agentId, agent.own);
+    expect(await text('signin-error')).toContain('停用');
+  });
 });
