@@ -78,7 +78,11 @@ describe('first run in the browser', () => {
     await page.getByTestId('agent-create-submit').click();
     await page.getByTestId('agents-table').getByText(agent.name).waitFor();
     await page.screenshot({ path: join(artifacts, 'agents-zh-CN.png'), fullPage: true });
+    await page.getByText(`已创建 ${agent.agentId}`).waitFor();
     await signOut();
+    // Nothing of the previous person stays on screen, not even a toast about account 1024.
+    // (It would stay about 3 s on its own; destroyed, it only fades out.)
+    await page.getByText(`已创建 ${agent.agentId}`).waitFor({ state: 'detached', timeout: 1000 });
   });
 
   it('lets a signed-in person change their own password from the header', async () => {

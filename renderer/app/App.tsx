@@ -1,3 +1,4 @@
+import { App as AntApp } from 'antd';
 import { useEffect } from 'react';
 import type { ErrorCode } from '../../common/ipc/result';
 import { subscribeToFailures } from '../api/api';
@@ -72,7 +73,7 @@ function CurrentScreen() {
   const loadStatus = useStoreStatusStore((state) => state.load);
   const account = useSessionStore((state) => state.account);
   const sessionLoaded = useSessionStore((state) => state.loaded);
-  const sessionErrorCode = useSessionStore((state) => state.errorCode);
+  const sessionErrorCode = useSessionStore((state) => state.loadErrorCode);
   const loadSession = useSessionStore((state) => state.load);
   const resetAgents = useAgentsStore((state) => state.reset);
 
@@ -89,9 +90,16 @@ function CurrentScreen() {
     if (storeOpenWithAccounts && !sessionLoaded) void loadSession();
   }, [storeOpenWithAccounts, sessionLoaded, loadSession]);
 
+  // When the person at the desk changes (sign-out, session ended, another sign-in), nothing of
+  // the previous one may stay: their lists, and toasts such as "password reset for 1024".
+  const personOnScreen = account?.agentId ?? null;
+  // antd memoizes these APIs once per App, so they do not re-run the effect.
+  const { message, notification } = AntApp.useApp();
   useEffect(() => {
-    if (account === null) resetAgents();
-  }, [account, resetAgents]);
+    resetAgents();
+    message.destroy();
+    notification.destroy();
+  }, [personOnScreen, resetAgents, message, notification]);
 
   if (status === null) {
     return statusErrorCode === null ? (
@@ -120,7 +128,7 @@ function CurrentScreen() {
   }
   if (account === null) return <SignInPage />;
   if (account.mustChangePassword) return <ChangePasswordPage account={account} />;
-  return <WorkspaceFrame account={account} />;
+  return <WorkspaceFrame key={account.agentId} account={account} />;
 }
 
 /** The renderer's root: providers, then the screen the desk's state calls for. */

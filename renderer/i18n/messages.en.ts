@@ -37,7 +37,7 @@ export const messagesEn = {
   'field.databasePassphrase': 'Database passphrase',
   'field.confirmDatabasePassphrase': 'Confirm database passphrase',
 
-  'validation.required': 'Please enter the {field}',
+  'validation.required': '{field} is required',
   'validation.select': 'Please choose a {field}',
   'validation.agentIdFormat': 'An agent ID may contain only letters, digits, “-” and “_”',
   'validation.tooLong': '{field}: at most {max} characters',
@@ -127,7 +127,7 @@ export const messagesEn = {
     'Waiting for calls. When a call comes in, the call and customer details appear here.',
 
   'agents.title': 'Agents',
-  'agents.count': '{count} accounts',
+  'agents.count': 'Accounts: {count}',
   'agents.create': 'New agent',
   'agents.columnStatus': 'Status',
   'agents.columnPassword': 'Password',

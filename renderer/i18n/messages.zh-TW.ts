@@ -22,7 +22,7 @@ export const messagesZhTW = {
 
   'accountStatus.active': '已啟用',
   'accountStatus.disabled': '已停用',
-  'presence.online': '在線',
+  'presence.online': '線上',
 
   'field.agentId': '工號',
   'field.displayName': '姓名',

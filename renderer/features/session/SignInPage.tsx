@@ -18,7 +18,7 @@ export function SignInPage() {
   const translate = useT();
   const signIn = useSessionStore((state) => state.signIn);
   // Why the previous session ended (main ended it, or the account was disabled meanwhile).
-  const endedReason = useSessionStore((state) => state.errorCode);
+  const endedReason = useSessionStore((state) => state.endedReason);
   const [form] = Form.useForm<SignInValues>();
   const passwordInput = useRef<InputRef>(null);
   const { submitting, submit } = useSubmission();

@@ -8,8 +8,10 @@ type SessionState = {
   account: AccountView | null;
   /** True once main has answered whether anyone is signed in. */
   loaded: boolean;
-  /** Code of the last failed call, shown by the page that made it. */
-  errorCode: ErrorCode | null;
+  /** Code of the last failed `session.current`, shown while nothing could be loaded. */
+  loadErrorCode: ErrorCode | null;
+  /** Why the last session ended without its owner signing out; shown once on the sign-in page. */
+  endedReason: ErrorCode | null;
   load: () => Promise<void>;
   signIn: (agentId: string, password: string) => Promise<IpcFailure | null>;
   signOut: () => Promise<void>;
@@ -18,53 +20,60 @@ type SessionState = {
   setAccount: (account: AccountView) => void;
   /** Forgets the account after main said the session is gone; `reason` is shown on sign-in. */
   clear: (reason?: ErrorCode) => void;
-  clearError: () => void;
 };
 
 /** The current session: who is signed in on this window. */
-export const useSessionStore = create<SessionState>()((set, get) => ({
-  account: null,
-  loaded: false,
-  errorCode: null,
-  load: async () => {
-    const { account: previousAccount, loaded } = get();
-    const hadAccount = previousAccount !== null;
-    // Before the first answer the error screen is showing; clearing it shows progress again.
-    if (!loaded) set({ errorCode: null });
-    const result = await getApi().session.current({});
-    if (!result.ok) {
-      set({ errorCode: result.code });
-      return;
-    }
-    const account = result.value.account;
-    // Losing the account between two checks means main ended the session (disabled, say).
-    const ended = hadAccount && account === null;
-    set({ account, loaded: true, errorCode: ended ? 'NOT_SIGNED_IN' : null });
-  },
-  signIn: async (agentId, password) => {
-    const result = await getApi().session.signIn({ agentId, password });
-    if (result.ok) {
-      set({ account: result.value.account, loaded: true, errorCode: null });
+export const useSessionStore = create<SessionState>()((set, get) => {
+  // Bumped whenever the person at the desk changes: a `session.current` answer that was
+  // asked for before (e.g. on window focus, racing a sign-out) must not bring anyone back.
+  let generation = 0;
+
+  function changePerson(next: Partial<SessionState>): void {
+    generation += 1;
+    set({ loaded: true, loadErrorCode: null, ...next });
+  }
+
+  return {
+    account: null,
+    loaded: false,
+    loadErrorCode: null,
+    endedReason: null,
+    load: async () => {
+      const startedIn = generation;
+      const hadAccount = get().account !== null;
+      // Before the first answer the error screen is showing; clearing it shows progress again.
+      if (!get().loaded) set({ loadErrorCode: null });
+      const result = await getApi().session.current({});
+      if (startedIn !== generation) return;
+      if (!result.ok) {
+        set({ loadErrorCode: result.code });
+        return;
+      }
+      const account = result.value.account;
+      // Losing the account between two checks means main ended the session (disabled, say).
+      const endedReason = hadAccount && account === null ? 'NOT_SIGNED_IN' : get().endedReason;
+      set({ account, loaded: true, loadErrorCode: null, endedReason });
+    },
+    signIn: async (agentId, password) => {
+      const result = await getApi().session.signIn({ agentId, password });
+      if (!result.ok) return result;
+      changePerson({ account: result.value.account, endedReason: null });
       return null;
-    }
-    set({ errorCode: result.code });
-    return result;
-  },
-  signOut: async () => {
-    const result = await getApi().session.signOut({});
-    // Whatever main answered, this window must stop showing the account.
-    set({ account: null, loaded: true, errorCode: result.ok ? null : result.code });
-  },
-  changePassword: async (currentPassword, newPassword) => {
-    const result = await getApi().session.changePassword({ currentPassword, newPassword });
-    if (result.ok) {
-      set({ account: result.value.account, errorCode: null });
+    },
+    signOut: async () => {
+      // The account leaves the screen at once, before main answers.
+      changePerson({ account: null, endedReason: null });
+      const result = await getApi().session.signOut({});
+      // NOT_SIGNED_IN: the session was already gone (a second click): that is signed out too.
+      if (!result.ok && result.code !== 'NOT_SIGNED_IN') set({ endedReason: result.code });
+    },
+    changePassword: async (currentPassword, newPassword) => {
+      const result = await getApi().session.changePassword({ currentPassword, newPassword });
+      if (!result.ok) return result;
+      set({ account: result.value.account });
       return null;
-    }
-    set({ errorCode: result.code });
-    return result;
-  },
-  setAccount: (account) => set({ account, loaded: true, errorCode: null }),
-  clear: (reason) => set({ account: null, loaded: true, errorCode: reason ?? null }),
-  clearError: () => set({ errorCode: null }),
-}));
+    },
+    setAccount: (account) => changePerson({ account, endedReason: null }),
+    clear: (reason) => changePerson({ account: null, endedReason: reason ?? null }),
+  };
+});
