@@ -54,7 +54,10 @@ function AgentActions({
   return (
     <Space size={0} wrap>
       <Tooltip title={ownAccountHint}>
-        <Button type="link" size="small" disabled={isSelf} onClick={onEdit} data-testid={`agent-edit-${account.agentId}`}>
+        <Button type="link" size="small" disabled={isSelf} onClick={onEdit}
+          aria-label={`${translate('agents.edit')} ${account.agentId}`}
+          data-testid={`agent-edit-${account.agentId}`}
+        >
           {translate('agents.edit')}
         </Button>
       </Tooltip>
@@ -72,6 +75,7 @@ function AgentActions({
             size="small"
             danger={isActive}
             disabled={isSelf}
+            aria-label={`${translate(isActive ? 'agents.disable' : 'agents.enable')} ${account.agentId}`}
             data-testid={`agent-toggle-status-${account.agentId}`}
           >
             {translate(isActive ? 'agents.disable' : 'agents.enable')}
@@ -84,6 +88,7 @@ function AgentActions({
           size="small"
           disabled={isSelf}
           onClick={onResetPassword}
+          aria-label={`${translate('agents.resetPassword')} ${account.agentId}`}
           data-testid={`agent-reset-password-${account.agentId}`}
         >
           {translate('agents.resetPassword')}

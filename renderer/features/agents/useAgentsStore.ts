@@ -12,8 +12,6 @@ type AgentsState = {
   loading: boolean;
   /** True once the list has been fetched at least once. */
   loaded: boolean;
-  /** Code of the last failed call, shown by the page that made it. */
-  errorCode: ErrorCode | null;
   /** Code of the last failed list load, cleared by the next successful one. */
   loadErrorCode: ErrorCode | null;
   load: () => Promise<void>;
@@ -40,8 +38,7 @@ export const useAgentsStore = create<AgentsState>()((set, get) => {
 
   function settle(result: AccountResult, startedIn: number): AccountResult {
     if (startedIn !== generation) return result;
-    if (result.ok) set({ accounts: replaceAccount(get().accounts, result.value.account), errorCode: null });
-    else set({ errorCode: result.code });
+    if (result.ok) set({ accounts: replaceAccount(get().accounts, result.value.account) });
     return result;
   }
 
@@ -49,7 +46,6 @@ export const useAgentsStore = create<AgentsState>()((set, get) => {
     accounts: [],
     loading: false,
     loaded: false,
-    errorCode: null,
     loadErrorCode: null,
     load: async () => {
       const startedIn = generation;
@@ -57,9 +53,9 @@ export const useAgentsStore = create<AgentsState>()((set, get) => {
       const result = await getApi().agents.list({});
       if (startedIn !== generation) return;
       if (result.ok) {
-        set({ accounts: result.value.accounts, loading: false, loaded: true, errorCode: null, loadErrorCode: null });
+        set({ accounts: result.value.accounts, loading: false, loaded: true, loadErrorCode: null });
       } else {
-        set({ loading: false, errorCode: result.code, loadErrorCode: result.code });
+        set({ loading: false, loadErrorCode: result.code });
       }
     },
     create: async (request) => {
@@ -80,7 +76,7 @@ export const useAgentsStore = create<AgentsState>()((set, get) => {
     },
     reset: () => {
       generation += 1;
-      set({ accounts: [], loading: false, loaded: false, errorCode: null, loadErrorCode: null });
+      set({ accounts: [], loading: false, loaded: false, loadErrorCode: null });
     },
   };
 });

@@ -71,7 +71,13 @@ export function SetupPage({ status }: { status: StoreStatus }) {
         setAccount(result.value.account);
         return;
       }
-      if (result.code === 'SETUP_ALREADY_DONE' || result.code === 'PASSPHRASE_REQUIRED') {
+      if (result.code === 'SETUP_ALREADY_DONE') {
+        // Someone else finished setup first: this page goes away, so the sign-in page says why.
+        useSessionStore.getState().clear('SETUP_ALREADY_DONE');
+        await loadStatus();
+        return;
+      }
+      if (result.code === 'PASSPHRASE_REQUIRED') {
         // Main knows better than the status we loaded: refresh it so the page matches.
         await loadStatus();
       }
