@@ -1,11 +1,9 @@
 import { App, Button, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
-import type { ErrorCode } from '../../../common/ipc/result';
 import type { Role } from '../../../common/roles';
 import { FailureAlert } from '../../components/FailureAlert';
-import { applyFailureToForm, type FieldsByCode } from '../../forms/applyFailure';
+import type { FieldsByCode } from '../../forms/applyFailure';
 import { agentIdRules, displayNameRules, roleRules, teamRules, trimmedText } from '../../forms/formRules';
-import { useSubmission } from '../../forms/useSubmission';
+import { passwordProblemsOn, useFormSubmission } from '../../forms/useFormSubmission';
 import { useT } from '../../i18n/translate';
 import { roleOptions } from './roleOptions';
 import { TemporaryPasswordField } from './TemporaryPasswordField';
@@ -22,13 +20,7 @@ type AgentCreateValues = {
 const formName = 'agentCreate';
 const fieldNames = ['agentId', 'displayName', 'role', 'team', 'temporaryPassword'] as const;
 
-const fieldsByCode: FieldsByCode = {
-  AGENT_ID_TAKEN: 'agentId',
-  PASSWORD_TOO_SHORT: 'temporaryPassword',
-  PASSWORD_TOO_LONG: 'temporaryPassword',
-  PASSWORD_TOO_COMMON: 'temporaryPassword',
-  PASSWORD_CONTAINS_AGENT_ID: 'temporaryPassword',
-};
+const fieldsByCode: FieldsByCode = { AGENT_ID_TAKEN: 'agentId', ...passwordProblemsOn('temporaryPassword') };
 
 /** Opens an account with a temporary password that must be changed at first sign-in. */
 export function AgentCreateModal({ onClose }: { onClose: () => void }) {
@@ -36,12 +28,10 @@ export function AgentCreateModal({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
   const create = useAgentsStore((state) => state.create);
   const [form] = Form.useForm<AgentCreateValues>();
-  const { submitting, submit } = useSubmission();
-  const [failureCode, setFailureCode] = useState<ErrorCode | null>(null);
+  const { submitting, failureCode, run } = useFormSubmission(form, fieldNames, fieldsByCode);
 
-  function handleFinish(values: AgentCreateValues): Promise<void> {
-    return submit(async () => {
-      setFailureCode(null);
+  async function handleFinish(values: AgentCreateValues): Promise<void> {
+    await run(async () => {
       const result = await create({
         agentId: trimmedText(values.agentId),
         displayName: trimmedText(values.displayName),
@@ -49,13 +39,11 @@ export function AgentCreateModal({ onClose }: { onClose: () => void }) {
         team: trimmedText(values.team),
         temporaryPassword: values.temporaryPassword,
       });
-      if (result.ok) {
-        const { agentId, displayName } = result.value.account;
-        void message.success(translate('agents.created', { agentId, displayName }));
-        onClose();
-        return;
-      }
-      if (!applyFailureToForm(form, result, fieldNames, fieldsByCode)) setFailureCode(result.code);
+      if (!result.ok) return result;
+      const { agentId, displayName } = result.value.account;
+      void message.success(translate('agents.created', { agentId, displayName }));
+      onClose();
+      return null;
     });
   }
 

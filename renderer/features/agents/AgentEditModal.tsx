@@ -1,12 +1,9 @@
 import { App, Button, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
 import type { AccountView } from '../../../common/ipc/accounts';
-import type { ErrorCode } from '../../../common/ipc/result';
 import type { Role } from '../../../common/roles';
 import { FailureAlert } from '../../components/FailureAlert';
-import { applyFailureToForm } from '../../forms/applyFailure';
 import { displayNameRules, roleRules, teamRules, trimmedText } from '../../forms/formRules';
-import { useSubmission } from '../../forms/useSubmission';
+import { useFormSubmission } from '../../forms/useFormSubmission';
 import { useT } from '../../i18n/translate';
 import { roleOptions } from './roleOptions';
 import { useAgentsStore } from './useAgentsStore';
@@ -21,24 +18,20 @@ export function AgentEditModal({ account, onClose }: { account: AccountView; onC
   const { message } = App.useApp();
   const update = useAgentsStore((state) => state.update);
   const [form] = Form.useForm<AgentEditValues>();
-  const { submitting, submit } = useSubmission();
-  const [failureCode, setFailureCode] = useState<ErrorCode | null>(null);
+  const { submitting, failureCode, run } = useFormSubmission(form, fieldNames);
 
-  function handleFinish(values: AgentEditValues): Promise<void> {
-    return submit(async () => {
-      setFailureCode(null);
+  async function handleFinish(values: AgentEditValues): Promise<void> {
+    await run(async () => {
       const result = await update({
         agentId: account.agentId,
         displayName: trimmedText(values.displayName),
         role: values.role,
         team: trimmedText(values.team),
       });
-      if (result.ok) {
-        void message.success(translate('agents.updated', { agentId: result.value.account.agentId }));
-        onClose();
-        return;
-      }
-      if (!applyFailureToForm(form, result, fieldNames)) setFailureCode(result.code);
+      if (!result.ok) return result;
+      void message.success(translate('agents.updated', { agentId: result.value.account.agentId }));
+      onClose();
+      return null;
     });
   }
 

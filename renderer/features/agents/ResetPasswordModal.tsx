@@ -1,10 +1,7 @@
 import { App, Button, Form, Modal, Typography } from 'antd';
-import { useState } from 'react';
 import type { AccountView } from '../../../common/ipc/accounts';
-import type { ErrorCode } from '../../../common/ipc/result';
 import { FailureAlert } from '../../components/FailureAlert';
-import { applyFailureToForm, type FieldsByCode } from '../../forms/applyFailure';
-import { useSubmission } from '../../forms/useSubmission';
+import { passwordProblemsOn, useFormSubmission } from '../../forms/useFormSubmission';
 import { useT } from '../../i18n/translate';
 import { TemporaryPasswordField } from './TemporaryPasswordField';
 import { useAgentsStore } from './useAgentsStore';
@@ -14,12 +11,7 @@ type ResetPasswordValues = { temporaryPassword: string };
 const formName = 'resetPassword';
 const fieldNames = ['temporaryPassword'] as const;
 
-const fieldsByCode: FieldsByCode = {
-  PASSWORD_TOO_SHORT: 'temporaryPassword',
-  PASSWORD_TOO_LONG: 'temporaryPassword',
-  PASSWORD_TOO_COMMON: 'temporaryPassword',
-  PASSWORD_CONTAINS_AGENT_ID: 'temporaryPassword',
-};
+const fieldsByCode = passwordProblemsOn('temporaryPassword');
 
 /** Sets a temporary password that the person must change at their next sign-in. */
 export function ResetPasswordModal({ account, onClose }: { account: AccountView; onClose: () => void }) {
@@ -27,19 +19,15 @@ export function ResetPasswordModal({ account, onClose }: { account: AccountView;
   const { message } = App.useApp();
   const resetPassword = useAgentsStore((state) => state.resetPassword);
   const [form] = Form.useForm<ResetPasswordValues>();
-  const { submitting, submit } = useSubmission();
-  const [failureCode, setFailureCode] = useState<ErrorCode | null>(null);
+  const { submitting, failureCode, run } = useFormSubmission(form, fieldNames, fieldsByCode);
 
-  function handleFinish(values: ResetPasswordValues): Promise<void> {
-    return submit(async () => {
-      setFailureCode(null);
+  async function handleFinish(values: ResetPasswordValues): Promise<void> {
+    await run(async () => {
       const result = await resetPassword(account.agentId, values.temporaryPassword);
-      if (result.ok) {
-        void message.success(translate('agents.passwordReset', { agentId: result.value.account.agentId }));
-        onClose();
-        return;
-      }
-      if (!applyFailureToForm(form, result, fieldNames, fieldsByCode)) setFailureCode(result.code);
+      if (!result.ok) return result;
+      void message.success(translate('agents.passwordReset', { agentId: result.value.account.agentId }));
+      onClose();
+      return null;
     });
   }
 

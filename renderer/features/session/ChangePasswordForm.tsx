@@ -1,16 +1,15 @@
 import { Button, Form, Input } from 'antd';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { AccountView } from '../../../common/ipc/accounts';
-import type { ErrorCode } from '../../../common/ipc/result';
 import { FailureAlert } from '../../components/FailureAlert';
-import { applyFailureToForm, type FieldsByCode } from '../../forms/applyFailure';
+import type { FieldsByCode } from '../../forms/applyFailure';
 import {
   confirmationRules,
   newPasswordRules,
   passwordPolicyVariables,
   requiredRule,
 } from '../../forms/formRules';
-import { useSubmission } from '../../forms/useSubmission';
+import { passwordProblemsOn, useFormSubmission } from '../../forms/useFormSubmission';
 import { useT } from '../../i18n/translate';
 import { useSessionStore } from './useSessionStore';
 
@@ -20,11 +19,8 @@ const fieldNames = ['currentPassword', 'newPassword'] as const;
 
 const fieldsByCode: FieldsByCode = {
   INVALID_CREDENTIALS: 'currentPassword',
-  PASSWORD_TOO_SHORT: 'newPassword',
-  PASSWORD_TOO_LONG: 'newPassword',
-  PASSWORD_TOO_COMMON: 'newPassword',
-  PASSWORD_CONTAINS_AGENT_ID: 'newPassword',
   PASSWORD_UNCHANGED: 'newPassword',
+  ...passwordProblemsOn('newPassword'),
 };
 
 /**
@@ -47,19 +43,15 @@ export function ChangePasswordForm({
   const translate = useT();
   const changePassword = useSessionStore((state) => state.changePassword);
   const [form] = Form.useForm<ChangePasswordValues>();
-  const { submitting, submit } = useSubmission();
-  const [failureCode, setFailureCode] = useState<ErrorCode | null>(null);
+  const { submitting, failureCode, run } = useFormSubmission(form, fieldNames, fieldsByCode);
 
-  function handleFinish(values: ChangePasswordValues): Promise<void> {
-    return submit(async () => {
-      setFailureCode(null);
+  async function handleFinish(values: ChangePasswordValues): Promise<void> {
+    await run(async () => {
       const failure = await changePassword(values.currentPassword, values.newPassword);
-      if (failure === null) {
-        form.resetFields();
-        onChanged?.();
-        return;
-      }
-      if (!applyFailureToForm(form, failure, fieldNames, fieldsByCode)) setFailureCode(failure.code);
+      if (failure !== null) return failure;
+      form.resetFields();
+      onChanged?.();
+      return null;
     });
   }
 

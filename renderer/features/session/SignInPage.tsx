@@ -1,11 +1,9 @@
 import { Button, Form, Input, type InputRef } from 'antd';
 import { useRef, useState } from 'react';
-import type { ErrorCode } from '../../../common/ipc/result';
 import { AuthLayout } from '../../components/AuthLayout';
 import { FailureAlert } from '../../components/FailureAlert';
-import { applyFailureToForm } from '../../forms/applyFailure';
 import { agentIdRules, requiredRule, trimmedText } from '../../forms/formRules';
-import { useSubmission } from '../../forms/useSubmission';
+import { useFormSubmission } from '../../forms/useFormSubmission';
 import { useT } from '../../i18n/translate';
 import { useSessionStore } from './useSessionStore';
 
@@ -21,20 +19,15 @@ export function SignInPage() {
   const endedReason = useSessionStore((state) => state.endedReason);
   const [form] = Form.useForm<SignInValues>();
   const passwordInput = useRef<InputRef>(null);
-  const { submitting, submit } = useSubmission();
-  const [failureCode, setFailureCode] = useState<ErrorCode | null>(null);
+  const { submitting, failureCode, run } = useFormSubmission(form, fieldNames);
   const [attempted, setAttempted] = useState(false);
 
-  function handleFinish(values: SignInValues): Promise<void> {
-    return submit(async () => {
-      setAttempted(true);
-      setFailureCode(null);
-      const failure = await signIn(trimmedText(values.agentId), values.password);
-      if (failure === null) return;
-      if (!applyFailureToForm(form, failure, fieldNames)) setFailureCode(failure.code);
-      form.setFieldValue('password', '');
-      passwordInput.current?.focus();
-    });
+  async function handleFinish(values: SignInValues): Promise<void> {
+    setAttempted(true);
+    const failure = await run(() => signIn(trimmedText(values.agentId), values.password));
+    if (failure === null) return;
+    form.setFieldValue('password', '');
+    passwordInput.current?.focus();
   }
 
   const notice = attempted ? null : endedReason;

@@ -1,11 +1,9 @@
 import { Alert, Button, Checkbox, Divider, Form, Input } from 'antd';
-import { useState } from 'react';
-import type { ErrorCode } from '../../../common/ipc/result';
 import type { StoreStatus } from '../../../common/ipc/store';
 import { getApi } from '../../api/api';
 import { AuthLayout } from '../../components/AuthLayout';
 import { FailureAlert } from '../../components/FailureAlert';
-import { applyFailureToForm, type FieldsByCode } from '../../forms/applyFailure';
+import type { FieldsByCode } from '../../forms/applyFailure';
 import {
   agentIdRules,
   confirmationRules,
@@ -16,7 +14,7 @@ import {
   teamRules,
   trimmedText,
 } from '../../forms/formRules';
-import { useSubmission } from '../../forms/useSubmission';
+import { passwordProblemsOn, useFormSubmission } from '../../forms/useFormSubmission';
 import { useT } from '../../i18n/translate';
 import { useSessionStore } from '../session/useSessionStore';
 import { useStoreStatusStore } from '../store/useStoreStatusStore';
@@ -36,11 +34,8 @@ const fieldNames = ['agentId', 'displayName', 'team', 'password', 'databasePassp
 
 const fieldsByCode: FieldsByCode = {
   AGENT_ID_TAKEN: 'agentId',
-  PASSWORD_TOO_SHORT: 'password',
-  PASSWORD_TOO_LONG: 'password',
-  PASSWORD_TOO_COMMON: 'password',
-  PASSWORD_CONTAINS_AGENT_ID: 'password',
   PASSPHRASE_TOO_WEAK: 'databasePassphrase',
+  ...passwordProblemsOn('password'),
 };
 
 /** First run: creates the first administrator and, with it, the encrypted database. */
@@ -50,15 +45,13 @@ export function SetupPage({ status }: { status: StoreStatus }) {
   const setAccount = useSessionStore((state) => state.setAccount);
   const [form] = Form.useForm<SetupValues>();
   const usePassphrase = Form.useWatch('usePassphrase', form) === true;
-  const { submitting, submit } = useSubmission();
-  const [failureCode, setFailureCode] = useState<ErrorCode | null>(null);
+  const { submitting, failureCode, run } = useFormSubmission(form, fieldNames, fieldsByCode);
 
   const passphraseRequired = !status.keychainAvailable;
   const showPassphrase = passphraseRequired || usePassphrase;
 
-  function handleFinish(values: SetupValues): Promise<void> {
-    return submit(async () => {
-      setFailureCode(null);
+  async function handleFinish(values: SetupValues): Promise<void> {
+    await run(async () => {
       const result = await getApi().setup.createAdministrator({
         agentId: trimmedText(values.agentId),
         displayName: trimmedText(values.displayName),
@@ -69,23 +62,17 @@ export function SetupPage({ status }: { status: StoreStatus }) {
       if (result.ok) {
         await loadStatus();
         setAccount(result.value.account);
-        return;
+        return null;
       }
       if (result.code === 'SETUP_ALREADY_DONE') {
         // Someone else finished setup first: this page goes away, so the sign-in page says why.
         useSessionStore.getState().clear('SETUP_ALREADY_DONE');
         await loadStatus();
-        return;
+        return null;
       }
-      if (result.code === 'PASSPHRASE_REQUIRED') {
-        // Main knows better than the status we loaded: refresh it so the page matches.
-        await loadStatus();
-      }
-      const placed =
-        result.code === 'PASSPHRASE_REQUIRED'
-          ? false
-          : applyFailureToForm(form, result, fieldNames, fieldsByCode);
-      if (!placed) setFailureCode(result.code);
+      // Main knows better than the status we loaded: refresh it so the page matches.
+      if (result.code === 'PASSPHRASE_REQUIRED') await loadStatus();
+      return result;
     });
   }
 

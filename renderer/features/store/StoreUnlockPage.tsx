@@ -1,15 +1,15 @@
 import { Button, Form, Input, type InputRef } from 'antd';
-import { useRef, useState } from 'react';
-import type { ErrorCode } from '../../../common/ipc/result';
+import { useRef } from 'react';
 import { AuthLayout } from '../../components/AuthLayout';
 import { FailureAlert } from '../../components/FailureAlert';
-import { applyFailureToForm } from '../../forms/applyFailure';
 import { requiredRule } from '../../forms/formRules';
-import { useSubmission } from '../../forms/useSubmission';
+import { useFormSubmission } from '../../forms/useFormSubmission';
 import { useT } from '../../i18n/translate';
 import { useStoreStatusStore } from './useStoreStatusStore';
 
 type UnlockValues = { passphrase: string };
+
+const fieldNames = ['passphrase'] as const;
 
 /** The database is protected by a passphrase that nobody has entered since start. */
 export function StoreUnlockPage() {
@@ -17,18 +17,13 @@ export function StoreUnlockPage() {
   const unlock = useStoreStatusStore((state) => state.unlock);
   const [form] = Form.useForm<UnlockValues>();
   const passphraseInput = useRef<InputRef>(null);
-  const { submitting, submit } = useSubmission();
-  const [failureCode, setFailureCode] = useState<ErrorCode | null>(null);
+  const { submitting, failureCode, run } = useFormSubmission(form, fieldNames);
 
-  function handleFinish(values: UnlockValues): Promise<void> {
-    return submit(async () => {
-      setFailureCode(null);
-      const failure = await unlock(values.passphrase);
-      if (failure === null) return;
-      if (!applyFailureToForm(form, failure, ['passphrase'])) setFailureCode(failure.code);
-      if (failure.code === 'WRONG_PASSPHRASE') form.setFieldValue('passphrase', '');
-      passphraseInput.current?.focus();
-    });
+  async function handleFinish(values: UnlockValues): Promise<void> {
+    const failure = await run(() => unlock(values.passphrase));
+    if (failure === null) return;
+    if (failure.code === 'WRONG_PASSPHRASE') form.setFieldValue('passphrase', '');
+    passphraseInput.current?.focus();
   }
 
   return (
