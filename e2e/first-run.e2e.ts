@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -199,5 +199,20 @@ describe('restart of a passphrase-protected desk', () => {
     await page.locator('#signin_agentId').waitFor();
     await signIn(agent.agentId, agent.own);
     expect(await text('signin-error')).toContain('停用');
+  });
+
+  it('explains a missing key file by name instead of starting over', async () => {
+    await preview.stop();
+    const keyFile = join(preview.dataDirectory, 'seatdesk.key.json');
+    renameSync(keyFile, `${keyFile}.moved`);
+    preview = await startPreview(preview.dataDirectory);
+    await page.goto(preview.url);
+    const summary = page.getByTestId('store-failure-summary');
+    await summary.waitFor();
+    expect(await summary.getAttribute('data-failure-code')).toBe('KEY_FILE_MISSING');
+    expect(await text('store-failure-file')).toContain(keyFile);
+    expect(await page.locator('#setup_agentId').count()).toBe(0);
+    await page.screenshot({ path: join(artifacts, 'store-failed-zh-CN.png'), fullPage: true });
+    expect(readdirSync(preview.dataDirectory).sort()).toEqual(['seatdesk.db', 'seatdesk.key.json.moved']);
   });
 });

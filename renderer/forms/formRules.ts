@@ -25,7 +25,8 @@ export function requiredRule(translate: Translate, field: MessageKey): FormRule 
 function maximumLengthRule(translate: Translate, field: MessageKey, max: number): FormRule {
   return {
     validator: async (_rule, value: unknown) => {
-      if (typeof value === 'string' && [...value.trim()].length > max) {
+      // UTF-16 units, as the contract's zod schema counts them.
+      if (typeof value === 'string' && value.trim().length > max) {
         throw new Error(translate('validation.tooLong', { field: translate(field), max }));
       }
     },

@@ -1,6 +1,7 @@
 import { Alert, Button, Descriptions, Typography } from 'antd';
 import type { StoreFailureCode, StoreStatus } from '../../../common/ipc/store';
 import { AuthLayout } from '../../components/AuthLayout';
+import { FailureAlert } from '../../components/FailureAlert';
 import type { MessageKey } from '../../i18n/messages.zh-CN';
 import { useT } from '../../i18n/translate';
 import { useStoreStatusStore } from './useStoreStatusStore';
@@ -56,6 +57,7 @@ export function StoreFailedPage({ failure }: { failure: StoreStatus['failure'] }
   const translate = useT();
   const load = useStoreStatusStore((state) => state.load);
   const loading = useStoreStatusStore((state) => state.loading);
+  const retryFailure = useStoreStatusStore((state) => state.errorCode);
   const messages = failure === null ? undefined : failureMessageKeys[failure.code];
   return (
     <AuthLayout
@@ -121,6 +123,7 @@ export function StoreFailedPage({ failure }: { failure: StoreStatus['failure'] }
           />
         </>
       )}
+      <FailureAlert code={retryFailure} testId="store-failed-retry-error" />
       <Button type="primary" block loading={loading} onClick={() => void load()} data-testid="store-failed-retry">
         {translate('storeFailed.retry')}
       </Button>

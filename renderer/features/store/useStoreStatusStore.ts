@@ -7,7 +7,7 @@ type StoreStatusState = {
   /** The last status main reported; `null` until the first answer. */
   status: StoreStatus | null;
   loading: boolean;
-  /** Code of the last failed call, shown by the page that made it. */
+  /** Code of the last failed status load, shown by the start-up and store-failure screens. */
   errorCode: ErrorCode | null;
   load: () => Promise<void>;
   /** Returns the failure, if any, so the form can mark its field. */
@@ -27,11 +27,8 @@ export const useStoreStatusStore = create<StoreStatusState>()((set) => ({
   },
   unlock: async (passphrase) => {
     const result = await getApi().store.unlock({ passphrase });
-    if (result.ok) {
-      set({ status: result.value, errorCode: null });
-      return null;
-    }
-    set({ errorCode: result.code });
-    return result;
+    if (!result.ok) return result;
+    set({ status: result.value, errorCode: null });
+    return null;
   },
 }));
