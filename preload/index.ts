@@ -7,7 +7,7 @@ type ExposedApi = Record<string, Record<string, (request: unknown) => Promise<un
  * One method per contract channel, each bound to its own channel name: the page can call
  * `seatdesk.session.signIn(...)` but never reach `ipcRenderer` or name a channel itself.
  */
-export function buildPreloadApi(invoke: (channel: string, request: unknown) => Promise<unknown>): ExposedApi {
+function buildPreloadApi(invoke: (channel: string, request: unknown) => Promise<unknown>): ExposedApi {
   const api: ExposedApi = {};
   for (const { feature, verb, name } of listChannels()) {
     const methods = (api[feature] ??= {});

@@ -1,12 +1,10 @@
 import { agentIdSchema, displayNameSchema, teamSchema } from '../../common/ipc/accounts';
 import type { FormRule } from 'antd';
-import {
-  findPasswordProblem,
-  maximumPasswordLength,
-  minimumPasswordLength,
-} from '../../common/password-policy';
+import { findPasswordProblem } from '../../common/password-policy';
 import type { MessageKey } from '../i18n/messages.zh-CN';
-import { errorMessageKeys, type Translate } from '../i18n/translate';
+import { errorMessageKeys, passwordPolicyVariables, type Translate } from '../i18n/translate';
+
+export { passwordPolicyVariables };
 
 /** Longest agent ID, display name and team, read from the contract's own schemas. */
 export const agentIdMaximumLength = agentIdSchema.maxLength ?? 16;
@@ -14,8 +12,6 @@ export const displayNameMaximumLength = displayNameSchema.maxLength ?? 40;
 export const teamMaximumLength = teamSchema.maxLength ?? 40;
 const agentIdPattern = /^[A-Za-z0-9_-]+$/;
 
-/** Placeholders of the password policy messages. */
-export const passwordPolicyVariables = { min: minimumPasswordLength, max: maximumPasswordLength };
 
 /** A required text field; blank (spaces only) counts as empty. */
 export function requiredRule(translate: Translate, field: MessageKey): FormRule {

@@ -41,13 +41,14 @@ export const errorMessageKeys: Record<ErrorCode, MessageKey> = {
   INTERNAL_ERROR: 'error.INTERNAL_ERROR',
 };
 
-const passwordPolicyVariables: MessageVariables = {
+/** Placeholders of the password-policy messages ({min}, {max}). */
+export const passwordPolicyVariables: MessageVariables = {
   min: minimumPasswordLength,
   max: maximumPasswordLength,
 };
 
 /** Replaces `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
-export function interpolate(text: string, variables?: MessageVariables): string {
+function interpolate(text: string, variables?: MessageVariables): string {
   if (variables === undefined) return text;
   return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
     const value = variables[name];

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { defaultLocale, isLocale, messagesByLocale, type Locale } from './locales';
 
 /** localStorage key holding the chosen language as a plain string. */
-export const localeStorageKey = 'seatdesk.locale';
+const localeStorageKey = 'seatdesk.locale';
 
 type I18nState = {
   locale: Locale;
