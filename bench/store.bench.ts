@@ -37,7 +37,9 @@ function customer() {
   counter += 1;
   return {
     fullName: `客户${counter}`,
-    phone: `138${String(counter).padStart(8, '0')}`,
+    gender: null,
+      phones: [`138${String(counter).padStart(8, '0')}`],
+      accountNumbers: [],
     idType: 'resident_id',
     idNumber: '110101199001011234',
     address: '北京市东城区某街道 1 号',

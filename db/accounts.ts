@@ -15,6 +15,10 @@ export type AccountRecord = Readonly<{
   updatedAt: string;
   passwordChangedAt: string;
   lastSignInAt: string | null;
+  /** Failed sign-ins and unlocks since the last success or lockout. */
+  failedAttempts: number;
+  /** Until when (ISO-8601 UTC) sign-in and unlock are refused, or null. */
+  lockedUntil: string | null;
 }>;
 
 type AccountRow = {
@@ -30,6 +34,8 @@ type AccountRow = {
   updated_at: string;
   password_changed_at: string;
   last_sign_in_at: string | null;
+  failed_attempts: number;
+  locked_until: string | null;
 };
 
 function toRecord(row: AccountRow): AccountRecord {
@@ -46,6 +52,8 @@ function toRecord(row: AccountRow): AccountRecord {
     updatedAt: row.updated_at,
     passwordChangedAt: row.password_changed_at,
     lastSignInAt: row.last_sign_in_at,
+    failedAttempts: row.failed_attempts,
+    lockedUntil: row.locked_until,
   };
 }
 
@@ -161,4 +169,21 @@ export function setAccountPassword(
 /** Records a successful sign-in time. */
 export function recordSignIn(db: Db, id: number, now: string): void {
   db.prepare('UPDATE accounts SET last_sign_in_at = @now WHERE id = @id').run({ id, now });
+}
+
+/** Stores the lockout counters of an account (see main's lockout policy). */
+export function setAccountLockout(
+  db: Db,
+  id: number,
+  lockout: Readonly<{ failedAttempts: number; lockedUntil: string | null }>,
+): void {
+  db.prepare('UPDATE accounts SET failed_attempts = @failedAttempts, locked_until = @lockedUntil WHERE id = @id').run({
+    id,
+    ...lockout,
+  });
+}
+
+/** The agent IDs of every account in a team. */
+export function listAgentIdsOfTeam(db: Db, team: string): string[] {
+  return db.prepare('SELECT agent_id FROM accounts WHERE team = ? ORDER BY agent_id').pluck().all(team) as string[];
 }

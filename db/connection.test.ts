@@ -31,7 +31,9 @@ describe('encrypted store', () => {
     current.db.pragma('wal_autocheckpoint = 0');
     insertCustomer(current.db, {
       fullName: uniqueName,
-      phone: '13812345678',
+      gender: null,
+      phones: ['13812345678'],
+      accountNumbers: [],
       idType: 'resident_id',
       idNumber: '110101199001011234',
       address: '北京市东城区',
@@ -67,7 +69,9 @@ describe('encrypted store', () => {
     current = createTestDatabase();
     const id = insertCustomer(current.db, {
       fullName: '王小明',
-      phone: '13900001111',
+      gender: null,
+      phones: ['13900001111'],
+      accountNumbers: [],
       idType: 'resident_id',
       idNumber: '',
       address: '',
@@ -95,7 +99,9 @@ describe('encrypted store', () => {
     current.db.pragma('wal_autocheckpoint = 0');
     insertCustomer(current.db, {
       fullName: '李四',
-      phone: '13700002222',
+      gender: null,
+      phones: ['13700002222'],
+      accountNumbers: [],
       idType: '',
       idNumber: '',
       address: '',

@@ -1,5 +1,9 @@
 import { migrate as createAccounts } from './0010-create-accounts';
 import { migrate as createCustomers } from './0020-create-customers';
+import { migrate as createAuditLog } from './0030-create-audit-log';
+import { migrate as createSettingsAndLockout } from './0040-create-settings-and-lockout';
+import { migrate as extendCustomers } from './0050-extend-customers';
+import { migrate as createApprovals } from './0060-create-approvals';
 import type { Migration } from './runner';
 
 export type { Migration, MigrationReport } from './runner';
@@ -9,6 +13,10 @@ export { readSchemaVersion, runMigrations } from './runner';
 export const migrations: readonly Migration[] = [
   { version: 10, name: 'create-accounts', migrate: createAccounts },
   { version: 20, name: 'create-customers', migrate: createCustomers },
+  { version: 30, name: 'create-audit-log', migrate: createAuditLog },
+  { version: 40, name: 'create-settings-and-lockout', migrate: createSettingsAndLockout },
+  { version: 50, name: 'extend-customers', migrate: extendCustomers },
+  { version: 60, name: 'create-approvals', migrate: createApprovals },
 ];
 
 /** The schema version this code writes. */
