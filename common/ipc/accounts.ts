@@ -36,6 +36,8 @@ export const accountViewSchema = z.object({
   mustChangePassword: z.boolean(),
   createdAt: z.string(),
   lastSignInAt: z.string().nullable(),
+  /** Until when sign-in and unlock are refused after too many failures; null when not locked out. */
+  lockedUntil: z.string().nullable(),
 });
 
 /** An account as every process may see it. */

@@ -41,6 +41,12 @@ export const agentsChannels = {
     request: z.strictObject({ agentId: agentIdSchema, status: accountStatusSchema }),
     response: accountResponse,
   }),
+  /** Lifts a lockout after too many failed sign-ins or unlocks before it runs out. */
+  liftLockout: defineChannel({
+    access: ['admin'],
+    request: z.strictObject({ agentId: agentIdSchema }),
+    response: accountResponse,
+  }),
   /** Sets a temporary password; the person must change it at next sign-in. */
   resetPassword: defineChannel({
     access: ['admin'],

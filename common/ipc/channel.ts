@@ -11,6 +11,12 @@ export type ChannelDefinition<
   ResponseSchema extends z.ZodType = z.ZodType,
 > = Readonly<{
   access: ChannelAccess;
+  /**
+   * Whether the channel answers while the caller's seat is locked. Only the lock screen's own
+   * channels do (state, unlock, switch agent, stashing drafts); every data channel refuses
+   * with `LOCKED`.
+   */
+  allowedWhileLocked?: true;
   request: RequestSchema;
   response: ResponseSchema;
 }>;

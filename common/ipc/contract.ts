@@ -1,8 +1,12 @@
 import type { z } from 'zod';
 import { agentsChannels } from './agents';
+import { approvalsChannels } from './approvals';
+import { auditChannels } from './audit';
 import type { ChannelDefinition } from './channel';
 import type { IpcResult } from './result';
+import { customersChannels } from './customers';
 import { sessionChannels } from './session';
+import { settingsChannels } from './settings';
 import { setupChannels } from './setup';
 import { storeChannels } from './store';
 
@@ -16,6 +20,10 @@ export const contract = {
   setup: setupChannels,
   session: sessionChannels,
   agents: agentsChannels,
+  settings: settingsChannels,
+  customers: customersChannels,
+  approvals: approvalsChannels,
+  audit: auditChannels,
 };
 
 /** The contract's type. */

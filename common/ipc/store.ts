@@ -42,6 +42,7 @@ export type StoreStatus = z.infer<typeof storeStatusSchema>;
 export const storeChannels = {
   status: defineChannel({
     access: 'public',
+    allowedWhileLocked: true,
     request: z.strictObject({}),
     response: storeStatusSchema,
   }),
