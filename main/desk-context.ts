@@ -12,6 +12,8 @@ export type DeskContext = Readonly<{
   store: DeskStore;
   sessions: SessionRegistry;
   now: () => Date;
+  /** The workstation's IANA time zone, recorded with every audit entry's UTC time. */
+  timeZone: string;
   passwordCost: ScryptCost;
   /** A hash of a random password, verified against when an agent ID is unknown so timing does not tell. */
   decoyPasswordHash: Promise<string>;
@@ -34,6 +36,7 @@ export function toAccountView(account: AccountRecord): AccountView {
     mustChangePassword: account.mustChangePassword,
     createdAt: account.createdAt,
     lastSignInAt: account.lastSignInAt,
+    lockedUntil: account.lockedUntil,
   };
 }
 

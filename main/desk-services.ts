@@ -4,7 +4,9 @@ import { createDispatcher, type Dispatch, type ErrorReporter } from './ipc/dispa
 import { createHandlers } from './ipc/handlers';
 import type { Keychain } from './security/database-key';
 import { defaultPasswordCost, hashPassword, type ScryptCost } from './security/password-hashing';
+import { lockSeatsForOsEvent, recordSeatActivity, seatLockTickMilliseconds, tickSeatLocks } from './session/seat-lock';
 import { createSessionRegistry } from './session/session-registry';
+import type { OsLockEvent } from '../common/lock-policy';
 import { createDeskStore } from './store/desk-store';
 
 /** Options of {@link createDeskServices}: main (Electron or preview) decides each. */
@@ -13,13 +15,28 @@ export type DeskServiceOptions = Readonly<{
   keychain: Keychain | undefined;
   reportError: ErrorReporter;
   now?: () => Date;
+  /** The zone recorded in audit entries; defaults to the system's. */
+  timeZone?: string;
   /** Lower only in tests: the cost is stored in each hash, so verification never depends on it. */
   passwordCost?: ScryptCost;
   passphraseCost?: ScryptCost;
+  /** Whether a timer ticks the idle lock (tests tick by hand with a fake clock). */
+  tickSeatLocks?: boolean;
 }>;
 
 /** Everything main runs, in plain Node: the same for Electron and the loopback preview. */
-export type DeskServices = Readonly<{ desk: DeskContext; dispatch: Dispatch; close: () => void }>;
+export type DeskServices = Readonly<{
+  desk: DeskContext;
+  dispatch: Dispatch;
+  /** The seat-lock inputs main's glue feeds: OS events, system input times, clock ticks. */
+  seatLock: Readonly<{
+    osEvent: (event: OsLockEvent) => void;
+    /** Input seen on the machine `idleSeconds` ago (Electron's system idle time). */
+    systemActivity: (idleSeconds: number) => void;
+    tick: () => void;
+  }>;
+  close: () => void;
+}>;
 
 /** Builds the store, the sessions and the dispatcher. A keychain-protected store opens here. */
 export function createDeskServices(options: DeskServiceOptions): DeskServices {
@@ -32,12 +49,33 @@ export function createDeskServices(options: DeskServiceOptions): DeskServices {
     }),
     sessions: createSessionRegistry(),
     now: options.now ?? (() => new Date()),
+    timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     passwordCost,
     decoyPasswordHash: hashPassword(randomBytes(24).toString('base64'), passwordCost),
   };
+  const report = (error: unknown) => options.reportError('seat-lock', error);
+  const guarded = (run: () => void) => () => {
+    try {
+      run();
+    } catch (error) {
+      report(error);
+    }
+  };
+  const tick = guarded(() => tickSeatLocks(desk));
+  const timer = options.tickSeatLocks === false ? undefined : setInterval(tick, seatLockTickMilliseconds);
+  timer?.unref();
   return {
     desk,
     dispatch: createDispatcher(desk, createHandlers(desk), options.reportError),
-    close: () => desk.store.close(),
+    seatLock: {
+      osEvent: (event) => guarded(() => lockSeatsForOsEvent(desk, event))(),
+      systemActivity: (idleSeconds) =>
+        guarded(() => recordSeatActivity(desk, undefined, desk.now().getTime() - idleSeconds * 1000))(),
+      tick,
+    },
+    close: () => {
+      if (timer !== undefined) clearInterval(timer);
+      desk.store.close();
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { IpcResult } from '../common/ipc/result';
 import type { Keychain } from './security/database-key';
 import { createDeskServices, type DeskServices } from './desk-services';
 
@@ -35,8 +36,28 @@ export type TestDesk = DeskServices &
     cleanup: () => void;
   }>;
 
-/** Creates desk services in a fresh temp folder (no keychain unless given, like the preview). */
-export function createTestDesk(keychain?: Keychain, dataDirectory?: string): TestDesk {
+/** A clock tests move by hand. */
+export type FakeClock = Readonly<{ now: () => Date; advance: (milliseconds: number) => void; set: (iso: string) => void }>;
+
+/** A fake clock starting at `start`. */
+export function createFakeClock(start = '2026-11-22T02:00:00.000Z'): FakeClock {
+  let current = Date.parse(start);
+  return {
+    now: () => new Date(current),
+    advance: (milliseconds) => {
+      current += milliseconds;
+    },
+    set: (iso) => {
+      current = Date.parse(iso);
+    },
+  };
+}
+
+/**
+ * Creates desk services in a fresh temp folder (no keychain unless given, like the preview).
+ * With a clock, time is the clock's and the idle-lock timer does not run (tests call `tick`).
+ */
+export function createTestDesk(keychain?: Keychain, dataDirectory?: string, clock?: FakeClock): TestDesk {
   const directory = dataDirectory ?? mkdtempSync(join(tmpdir(), 'seatdesk-desk-'));
   const errors: unknown[] = [];
   const services = createDeskServices({
@@ -45,6 +66,8 @@ export function createTestDesk(keychain?: Keychain, dataDirectory?: string): Tes
     reportError: (_channel, error) => errors.push(error),
     passwordCost: testCost,
     passphraseCost: testCost,
+    timeZone: 'Asia/Shanghai',
+    ...(clock === undefined ? {} : { now: clock.now, tickSeatLocks: false }),
   });
   return {
     ...services,
@@ -52,7 +75,7 @@ export function createTestDesk(keychain?: Keychain, dataDirectory?: string): Tes
     errors,
     restart: (nextKeychain) => {
       services.close();
-      return createTestDesk(nextKeychain ?? keychain, directory);
+      return createTestDesk(nextKeychain ?? keychain, directory, clock);
     },
     cleanup: () => {
       services.close();
@@ -64,4 +87,62 @@ export function createTestDesk(keychain?: Keychain, dataDirectory?: string): Tes
 /** A strong password that passes the policy, different per label. */
 export function strongPassword(label: string): string {
   return `Seat-${label}-desk-2026!`;
+}
+
+/** The scenario password of an agent: unique per person, never containing the agent ID. */
+export function personalPassword(agentId: string): string {
+  return strongPassword(agentId.replace(/\d/g, (digit) => 'abcdefghij'[Number(digit)] ?? 'z'));
+}
+
+/** A desk with people in it, signed in on their own clients, and helpers to call channels. */
+export type Scenario = Readonly<{
+  desk: TestDesk;
+  clock: FakeClock;
+  /** Calls a channel as a client; the result as the renderer would get it. */
+  call: (channel: string, payload: unknown, clientKey: string) => Promise<IpcResult<any>>;
+  /** Calls a channel and returns its value, failing the test on an error result. */
+  value: (channel: string, payload: unknown, clientKey: string) => Promise<any>;
+}>;
+
+/** Who the scenario creates: agent ID → role and team. Each signs in on a client named by the agent ID. */
+export const scenarioPeople = [
+  { agentId: '8001', role: 'admin', team: '' },
+  { agentId: '2001', role: 'team_lead', team: '一组' },
+  { agentId: '2002', role: 'team_lead', team: '一组' },
+  { agentId: '2003', role: 'team_lead', team: '二组' },
+  { agentId: '1001', role: 'agent', team: '一组' },
+  { agentId: '1002', role: 'agent', team: '二组' },
+] as const;
+
+/**
+ * Sets up a desk with an administrator, team leads and agents (each with a password of their
+ * own, `personalPassword(agentId)`), each signed in on the client named by their agent ID.
+ */
+export async function createScenario(clock = createFakeClock()): Promise<Scenario> {
+  const desk = createTestDesk(undefined, undefined, clock);
+  const call = (channel: string, payload: unknown, clientKey: string) => desk.dispatch(channel, payload, clientKey);
+  const value = async (channel: string, payload: unknown, clientKey: string) => {
+    const result = await call(channel, payload, clientKey);
+    if (!result.ok) throw new Error(`${channel} failed for ${clientKey}: ${result.code} ${result.message}`);
+    return result.value;
+  };
+  await value(
+    'app:setup.createAdministrator',
+    { agentId: '8001', displayName: '管理员', team: '', password: personalPassword('8001'), databasePassphrase: 'branch-counter-passphrase' },
+    '8001',
+  );
+  for (const person of scenarioPeople.slice(1)) {
+    await value(
+      'app:agents.create',
+      { agentId: person.agentId, displayName: `员工${person.agentId}`, role: person.role, team: person.team, temporaryPassword: strongPassword('temporary') },
+      '8001',
+    );
+    await value('app:session.signIn', { agentId: person.agentId, password: strongPassword('temporary') }, person.agentId);
+    await value(
+      'app:session.changePassword',
+      { currentPassword: strongPassword('temporary'), newPassword: personalPassword(person.agentId) },
+      person.agentId,
+    );
+  }
+  return { desk, clock, call, value };
 }

@@ -7,13 +7,16 @@ import {
   findAccountById,
   insertAccount,
   listAccounts,
+  setAccountLockout,
   setAccountPassword,
   setAccountStatus,
   updateAccountProfile,
   type AccountRecord,
 } from '../../db/accounts';
 import type { Db } from '../../db/connection';
+import { recordAudit } from '../audit/audit-trail';
 import { reconfirmCaller, toAccountView, type DeskContext, type SignedInCaller } from '../desk-context';
+import { liftedLockout } from '../security/lockout-policy';
 import { hashPassword } from '../security/password-hashing';
 import { assertAcceptablePassword } from '../security/password-rules';
 
@@ -55,15 +58,24 @@ export async function createAgent(
   if (findAccountByAgentId(db, request.agentId) !== undefined) {
     throw new AppError('AGENT_ID_TAKEN', `Agent ID ${request.agentId} is taken.`);
   }
-  const account = insertAccount(db, {
-    agentId: request.agentId,
-    displayName: request.displayName,
-    role: request.role,
-    team: request.team,
-    passwordHash,
-    mustChangePassword: true,
-    now: desk.now().toISOString(),
-  });
+  const account = db.transaction(() => {
+    const created = insertAccount(db, {
+      agentId: request.agentId,
+      displayName: request.displayName,
+      role: request.role,
+      team: request.team,
+      passwordHash,
+      mustChangePassword: true,
+      now: desk.now().toISOString(),
+    });
+    recordAudit(desk, caller.account, {
+      action: 'account.create',
+      objectType: 'account',
+      objectId: created.agentId,
+      details: { role: created.role, team: created.team },
+    });
+    return created;
+  })();
   return { account: toAccountView(account) };
 }
 
@@ -81,12 +93,20 @@ export function updateAgent(
   if (request.role !== 'admin' && isLastActiveAdministrator(db, target)) {
     throw new AppError('LAST_ADMIN', 'At least one active administrator must remain.');
   }
-  updateAccountProfile(db, target.id, {
-    displayName: request.displayName,
-    role: request.role,
-    team: request.team,
-    now: desk.now().toISOString(),
-  });
+  db.transaction(() => {
+    updateAccountProfile(db, target.id, {
+      displayName: request.displayName,
+      role: request.role,
+      team: request.team,
+      now: desk.now().toISOString(),
+    });
+    recordAudit(desk, caller.account, {
+      action: request.role === target.role ? 'account.update' : 'account.roleChange',
+      objectType: 'account',
+      objectId: target.agentId,
+      details: { fromRole: target.role, toRole: request.role, fromTeam: target.team, toTeam: request.team },
+    });
+  })();
   return { account: reread(db, target.id) };
 }
 
@@ -106,7 +126,14 @@ export function setAgentStatus(
       throw new AppError('LAST_ADMIN', 'At least one active administrator must remain.');
     }
   }
-  setAccountStatus(db, target.id, request.status, desk.now().toISOString());
+  db.transaction(() => {
+    setAccountStatus(db, target.id, request.status, desk.now().toISOString());
+    recordAudit(desk, caller.account, {
+      action: request.status === 'disabled' ? 'account.disable' : 'account.enable',
+      objectType: 'account',
+      objectId: target.agentId,
+    });
+  })();
   if (request.status === 'disabled') desk.sessions.endForAccount(target.id);
   return { account: reread(db, target.id) };
 }
@@ -125,7 +152,26 @@ export async function resetAgentPassword(
   const passwordHash = await hashPassword(request.temporaryPassword, desk.passwordCost);
   reconfirmCaller(desk, caller, ['admin']);
   const db = desk.store.connection();
-  setAccountPassword(db, target.id, { passwordHash, mustChangePassword: true, now: desk.now().toISOString() });
+  db.transaction(() => {
+    setAccountPassword(db, target.id, { passwordHash, mustChangePassword: true, now: desk.now().toISOString() });
+    recordAudit(desk, caller.account, { action: 'account.resetPassword', objectType: 'account', objectId: target.agentId });
+  })();
   desk.sessions.endForAccount(target.id);
+  return { account: reread(db, target.id) };
+}
+
+/** Lifts a lockout (and clears the failure count) before it runs out. */
+export function liftAgentLockout(desk: DeskContext, caller: SignedInCaller, request: Readonly<{ agentId: string }>): { account: AccountView } {
+  const db = desk.store.connection();
+  const target = requireAccount(db, request.agentId);
+  db.transaction(() => {
+    setAccountLockout(db, target.id, liftedLockout());
+    recordAudit(desk, caller.account, {
+      action: 'account.liftLockout',
+      objectType: 'account',
+      objectId: target.agentId,
+      details: { lockedUntil: target.lockedUntil, failedAttempts: target.failedAttempts },
+    });
+  })();
   return { account: reread(db, target.id) };
 }

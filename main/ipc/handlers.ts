@@ -1,7 +1,28 @@
 import { AppError } from '../../common/ipc/result';
-import { createAgent, listAgents, resetAgentPassword, setAgentStatus, updateAgent } from '../agents/agents';
+import { createAgent, liftAgentLockout, listAgents, resetAgentPassword, setAgentStatus, updateAgent } from '../agents/agents';
+import {
+  decideApprovalRequest,
+  listApprovalInbox,
+  listMyApprovals,
+  requestApproval,
+  withdrawApprovalRequest,
+} from '../approvals/approvals';
+import { archiveAudit, compareCheckpoint, exportCheckpoint, listAudit, verifyAudit } from '../audit/audit-review';
+import {
+  addCustomerNote,
+  closeCustomerView,
+  createCustomer,
+  exportCustomer,
+  findCustomers,
+  openFullFile,
+  printCustomer,
+  revealCustomerField,
+  viewCustomer,
+} from '../customers/customers';
 import type { CallerContext, DeskContext, SignedInCaller } from '../desk-context';
-import { changePassword, currentAccount, signIn, signOut } from '../session/session';
+import { lockSeat, recordSeatActivity, unlockSeat } from '../session/seat-lock';
+import { changePassword, currentSession, signIn, signOut } from '../session/session';
+import { currentSettings, updateSettings } from '../settings/desk-settings';
 import { createAdministrator } from '../setup/setup';
 import type { Handlers } from './dispatcher';
 
@@ -25,17 +46,53 @@ export function createHandlers(desk: DeskContext): Handlers {
       createAdministrator: (request, caller) => createAdministrator(desk, caller.clientKey, request),
     },
     session: {
-      current: (_request, caller) => currentAccount(caller),
+      current: (_request, caller) => currentSession(desk, caller),
       signIn: (request, caller) => signIn(desk, caller.clientKey, request),
       signOut: (_request, caller) => signOut(desk, signedIn(caller)),
       changePassword: (request, caller) => changePassword(desk, signedIn(caller), request),
+      lock: (request, caller) => lockSeat(desk, signedIn(caller), request),
+      unlock: (request, caller) => unlockSeat(desk, signedIn(caller), request),
+      activity: (_request, caller) => {
+        recordSeatActivity(desk, caller.clientKey);
+        return {};
+      },
     },
     agents: {
       list: () => listAgents(desk),
       create: (request, caller) => createAgent(desk, signedIn(caller), request),
       update: (request, caller) => updateAgent(desk, signedIn(caller), request),
       setStatus: (request, caller) => setAgentStatus(desk, signedIn(caller), request),
+      liftLockout: (request, caller) => liftAgentLockout(desk, signedIn(caller), request),
       resetPassword: (request, caller) => resetAgentPassword(desk, signedIn(caller), request),
+    },
+    settings: {
+      get: () => currentSettings(desk),
+      update: (request, caller) => updateSettings(desk, signedIn(caller), request),
+    },
+    customers: {
+      find: (request, caller) => findCustomers(desk, signedIn(caller), request),
+      view: (request, caller) => viewCustomer(desk, signedIn(caller), request),
+      closeView: (_request, caller) => closeCustomerView(desk, signedIn(caller)),
+      reveal: (request, caller) => revealCustomerField(desk, signedIn(caller), request),
+      create: (request, caller) => createCustomer(desk, signedIn(caller), request),
+      addNote: (request, caller) => addCustomerNote(desk, signedIn(caller), request),
+      openFullFile: (request, caller) => openFullFile(desk, signedIn(caller), request),
+      export: (request, caller) => exportCustomer(desk, signedIn(caller), request),
+      print: (request, caller) => printCustomer(desk, signedIn(caller), request),
+    },
+    approvals: {
+      request: (request, caller) => requestApproval(desk, signedIn(caller), request),
+      mine: (_request, caller) => listMyApprovals(desk, signedIn(caller)),
+      inbox: (_request, caller) => listApprovalInbox(desk, signedIn(caller)),
+      decide: (request, caller) => decideApprovalRequest(desk, signedIn(caller), request),
+      withdraw: (request, caller) => withdrawApprovalRequest(desk, signedIn(caller), request),
+    },
+    audit: {
+      list: (request, caller) => listAudit(desk, signedIn(caller), request),
+      verify: (_request, caller) => verifyAudit(desk, signedIn(caller)),
+      exportCheckpoint: (_request, caller) => exportCheckpoint(desk, signedIn(caller)),
+      compareCheckpoint: (request, caller) => compareCheckpoint(desk, signedIn(caller), request),
+      archive: (request, caller) => archiveAudit(desk, signedIn(caller), request),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { DatabaseKey } from '../../db/connection';
 import { deriveScrypt, type ScryptCost } from './password-hashing';
@@ -34,6 +34,7 @@ const keychainKeyFileSchema = z.object({
   protection: z.literal('keychain'),
   backend: z.string().min(1),
   encryptedKey: z.string().min(1),
+  encryptedAuditKey: z.string().min(1),
 });
 
 const passphraseKeyFileSchema = z.object({
@@ -45,10 +46,16 @@ const passphraseKeyFileSchema = z.object({
   p: z.number().int().min(1).max(16),
   salt: z.string().min(1),
   keyCheck: z.string().regex(/^[0-9a-f]{64}$/),
+  encryptedAuditKey: z.string().min(1),
 });
 
 /**
- * The key file kept beside the database (`seatdesk.key.json`). It never holds the key in plain
+ * The key file kept beside the database. It also holds the audit key (HMAC key of the audit
+ * chain), separate from the database key so a copy of the database key alone cannot forge
+ * audit entries; it is wrapped by the keychain, or by AES-256-GCM under a key derived from the
+ * database key in passphrase mode.
+ *
+ * The key file (`seatdesk.key.json`). It never holds the key in plain
  * text: either the keychain's ciphertext of it, or the scrypt parameters to derive it from the
  * passphrase plus a check value that tells a wrong passphrase from a damaged database.
  */
@@ -75,19 +82,69 @@ function keyCheckOf(key: DatabaseKey): string {
   return createHmac('sha256', Buffer.from(key.hex, 'hex')).update(keyCheckLabel).digest('hex');
 }
 
-/** Creates 32 random bytes as the database key and wraps them with the keychain. */
-export function createKeychainKey(keychain: Keychain): { key: DatabaseKey; keyFile: KeyFile } {
+/** The 32-byte HMAC key of the audit chain. Never logged, never sent over IPC, never in the database. */
+export type AuditKey = Buffer;
+
+/** Keys a new store needs: the database key, the audit key, and the key file that protects both. */
+export type CreatedKeys = Readonly<{ key: DatabaseKey; auditKey: AuditKey; keyFile: KeyFile }>;
+
+const auditWrapLabel = 'seatdesk-audit-key-wrap-v1';
+
+function auditWrapKey(key: DatabaseKey): Buffer {
+  return createHmac('sha256', Buffer.from(key.hex, 'hex')).update(auditWrapLabel).digest();
+}
+
+function sealAuditKey(auditKey: AuditKey, key: DatabaseKey): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', auditWrapKey(key), iv);
+  const sealed = Buffer.concat([cipher.update(auditKey), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64');
+}
+
+/** Unwraps the audit key of a passphrase-protected store with its (already checked) database key. */
+export function unwrapPassphraseAuditKey(keyFile: Extract<KeyFile, { protection: 'passphrase' }>, key: DatabaseKey): AuditKey {
+  const packed = Buffer.from(keyFile.encryptedAuditKey, 'base64');
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', auditWrapKey(key), packed.subarray(0, 12));
+    decipher.setAuthTag(packed.subarray(12, 28));
+    const auditKey = Buffer.concat([decipher.update(packed.subarray(28)), decipher.final()]);
+    if (auditKey.length !== 32) throw new Error('wrong length');
+    return auditKey;
+  } catch {
+    throw new KeyAccessError('KEYCHAIN_DECRYPT_FAILED', 'The audit key in the key file cannot be decrypted.');
+  }
+}
+
+/** Unwraps the audit key of a keychain-protected store (after {@link unwrapKeychainKey} succeeded). */
+export function unwrapKeychainAuditKey(keyFile: Extract<KeyFile, { protection: 'keychain' }>, keychain: Keychain): AuditKey {
+  let hex: string;
+  try {
+    hex = keychain.decrypt(Buffer.from(keyFile.encryptedAuditKey, 'base64'));
+  } catch (error) {
+    throw new KeyAccessError('KEYCHAIN_DECRYPT_FAILED', `The keychain could not decrypt the audit key: ${String(error)}`);
+  }
+  if (!/^[0-9a-f]{64}$/.test(hex)) {
+    throw new KeyAccessError('KEYCHAIN_DECRYPT_FAILED', 'The keychain returned something that is not an audit key.');
+  }
+  return Buffer.from(hex, 'hex');
+}
+
+/** Creates 32 random bytes as the database key (and 32 more as the audit key) and wraps them with the keychain. */
+export function createKeychainKey(keychain: Keychain): CreatedKeys {
   if (!isKeychainUsable(keychain)) {
     throw new KeyAccessError('KEYCHAIN_UNAVAILABLE', 'The system keychain is missing or does not protect secrets.');
   }
   const key = { hex: randomBytes(32).toString('hex') };
+  const auditKey = randomBytes(32);
   return {
     key,
+    auditKey,
     keyFile: {
       version: 1,
       protection: 'keychain',
       backend: keychain.backend(),
       encryptedKey: keychain.encrypt(key.hex).toString('base64'),
+      encryptedAuditKey: keychain.encrypt(auditKey.toString('hex')).toString('base64'),
     },
   };
 }
@@ -126,11 +183,13 @@ export function unwrapKeychainKey(keyFile: Extract<KeyFile, { protection: 'keych
 export async function createPassphraseKey(
   passphrase: string,
   cost: ScryptCost = defaultPassphraseCost,
-): Promise<{ key: DatabaseKey; keyFile: KeyFile }> {
+): Promise<CreatedKeys> {
   const salt = randomBytes(16);
   const key = { hex: (await deriveScrypt(passphrase, salt, cost, 32)).toString('hex') };
+  const auditKey = randomBytes(32);
   return {
     key,
+    auditKey,
     keyFile: {
       version: 1,
       protection: 'passphrase',
@@ -140,6 +199,7 @@ export async function createPassphraseKey(
       p: cost.p,
       salt: salt.toString('base64'),
       keyCheck: keyCheckOf(key),
+      encryptedAuditKey: sealAuditKey(auditKey, key),
     },
   };
 }

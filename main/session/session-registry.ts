@@ -1,14 +1,37 @@
-/** A signed-in session: one client (a window, or a preview tab) and one account. */
-export type Session = Readonly<{ clientKey: string; accountId: number; startedAt: string }>;
+import { initialSeatLockState, type SeatLockState } from '../../common/lock-policy';
+
+/** The customer open on a client: reveals and a full-file grant last as long as the view. */
+export type OpenCustomerView = {
+  readonly customerId: number;
+  /** Revealed fields as `field:index`, e.g. `phone:0`. */
+  readonly reveals: Set<string>;
+  readonly fullFile: boolean;
+};
+
+/**
+ * A signed-in session: one client (a window, or a preview tab) and one account. The seat lock
+ * state and the customers this session may open live here, in main's memory only.
+ */
+export type Session = {
+  readonly clientKey: string;
+  readonly accountId: number;
+  readonly startedAt: string;
+  seat: SeatLockState;
+  /** Customers found by exact search, created, or opened with a grant in this session. */
+  readonly accessibleCustomerIds: Set<number>;
+  openView: OpenCustomerView | null;
+};
 
 /** Sessions live in main's memory only: a restart signs everybody out. */
 export type SessionRegistry = Readonly<{
   get: (clientKey: string) => Session | undefined;
   /** Starts a session, replacing whatever session the client had: a session belongs to one agent. */
-  start: (clientKey: string, accountId: number, startedAt: string) => Session;
+  start: (clientKey: string, accountId: number, startedAt: Date) => Session;
   end: (clientKey: string) => void;
   /** Ends every session of an account (disabled, password reset), except `keepClientKey`'s. */
   endForAccount: (accountId: number, keepClientKey?: string) => void;
+  /** Every live session (for clock ticks and OS lock events). */
+  all: () => Session[];
 }>;
 
 /** Creates an empty registry. */
@@ -17,7 +40,14 @@ export function createSessionRegistry(): SessionRegistry {
   return {
     get: (clientKey) => sessions.get(clientKey),
     start: (clientKey, accountId, startedAt) => {
-      const session = { clientKey, accountId, startedAt };
+      const session: Session = {
+        clientKey,
+        accountId,
+        startedAt: startedAt.toISOString(),
+        seat: initialSeatLockState(startedAt.getTime()),
+        accessibleCustomerIds: new Set(),
+        openView: null,
+      };
       sessions.set(clientKey, session);
       return session;
     },
@@ -29,5 +59,6 @@ export function createSessionRegistry(): SessionRegistry {
         if (session.accountId === accountId && clientKey !== keepClientKey) sessions.delete(clientKey);
       }
     },
+    all: () => [...sessions.values()],
   };
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../common/ipc/result';
 import { findPasswordProblem } from '../../common/password-policy';
 import { countAccounts, findAccountById, insertAccount, recordSignIn } from '../../db/accounts';
 import { toAccountView, type DeskContext } from '../desk-context';
+import { recordAudit } from '../audit/audit-trail';
 import { hashPassword } from '../security/password-hashing';
 import { assertAcceptablePassword } from '../security/password-rules';
 
@@ -50,7 +51,7 @@ export async function createAdministrator(
   const now = desk.now().toISOString();
   const account = db.transaction(() => {
     if (countAccounts(db) > 0) throw new AppError('SETUP_ALREADY_DONE', 'Another setup finished first.');
-    return insertAccount(db, {
+    const created = insertAccount(db, {
       agentId: request.agentId,
       displayName: request.displayName,
       role: 'admin',
@@ -59,8 +60,10 @@ export async function createAdministrator(
       mustChangePassword: false,
       now,
     });
+    recordAudit(desk, created, { action: 'setup.createAdministrator', objectType: 'account', objectId: created.agentId });
+    return created;
   })();
   recordSignIn(db, account.id, now);
-  desk.sessions.start(clientKey, account.id, now);
+  desk.sessions.start(clientKey, account.id, desk.now());
   return { account: toAccountView(findAccountById(db, account.id) ?? account) };
 }

@@ -20,7 +20,10 @@ import {
   isKeychainUsable,
   KeyAccessError,
   keyFileSchema,
+  unwrapKeychainAuditKey,
   unwrapKeychainKey,
+  unwrapPassphraseAuditKey,
+  type AuditKey,
   type Keychain,
   type KeyFile,
 } from '../security/database-key';
@@ -35,7 +38,7 @@ type StoreFailure = NonNullable<StoreStatus['failure']>;
 type StoreState =
   | { state: 'uninitialized' }
   | { state: 'locked'; keyFile: Extract<KeyFile, { protection: 'passphrase' }> }
-  | { state: 'ready'; db: Db; keyFile: KeyFile }
+  | { state: 'ready'; db: Db; auditKey: AuditKey; keyFile: KeyFile }
   | { state: 'failed'; failure: StoreFailure; keyFile: KeyFile | undefined };
 
 /** Options of {@link createDeskStore}; main decides every path and hands in the keychain. */
@@ -62,6 +65,8 @@ export type DeskStore = Readonly<{
   connection: () => Db;
   /** The open connection, or `undefined` (for session lookups that may run before setup). */
   connectionIfOpen: () => Db | undefined;
+  /** The audit chain's HMAC key, available while the store is open (kept outside the database). */
+  auditKey: () => AuditKey;
   close: () => void;
 }>;
 
@@ -158,7 +163,8 @@ export function createDeskStore(options: DeskStoreOptions): DeskStore {
     }
     if (keyFile.protection === 'passphrase') return { state: 'locked', keyFile };
     try {
-      return open(unwrapKeychainKey(keyFile, options.keychain), keyFile, false);
+      const key = unwrapKeychainKey(keyFile, options.keychain);
+      return open(key, unwrapKeychainAuditKey(keyFile, options.keychain as Keychain), keyFile, false);
     } catch (error) {
       if (error instanceof KeyAccessError) {
         return { state: 'failed', keyFile, failure: failureOf(error.failure as StoreFailureCode, keyFilePath, error.message) };
@@ -168,7 +174,7 @@ export function createDeskStore(options: DeskStoreOptions): DeskStore {
   }
 
   /** Opens (or creates) the database and migrates it; maps every failure to a failed state. */
-  function open(key: DatabaseKey, keyFile: KeyFile, create: boolean): StoreState {
+  function open(key: DatabaseKey, auditKey: AuditKey, keyFile: KeyFile, create: boolean): StoreState {
     let db: Db | undefined;
     try {
       db = openEncryptedDatabase({
@@ -179,7 +185,7 @@ export function createDeskStore(options: DeskStoreOptions): DeskStore {
         newestSchemaVersion,
       });
       runMigrations(db, migrations);
-      return { state: 'ready', db, keyFile };
+      return { state: 'ready', db, auditKey, keyFile };
     } catch (error) {
       db?.close();
       const code =
@@ -225,7 +231,7 @@ export function createDeskStore(options: DeskStoreOptions): DeskStore {
     }
     mkdirSync(options.dataDirectory, { recursive: true, mode: 0o700 });
     writeFileDurably(keyFilePath, `${JSON.stringify(created.keyFile, null, 2)}\n`);
-    const next = open(created.key, created.keyFile, true);
+    const next = open(created.key, created.auditKey, created.keyFile, true);
     if (next.state !== 'ready') {
       // Create mode refused to start unless none of these existed: they are this call's own.
       for (const path of [...databaseFiles(databaseFile), keyFilePath]) rmSync(path, { force: true });
@@ -247,7 +253,15 @@ export function createDeskStore(options: DeskStoreOptions): DeskStore {
       throw error;
     }
     if (current !== state) throw new AppError('STORE_ALREADY_OPEN', 'The store was opened meanwhile.');
-    current = open(key, state.keyFile, false);
+    let auditKey: AuditKey;
+    try {
+      auditKey = unwrapPassphraseAuditKey(state.keyFile, key);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      current = { state: 'failed', keyFile: state.keyFile, failure: failureOf('KEY_FILE_INVALID', keyFilePath, reason) };
+      return;
+    }
+    current = open(key, auditKey, state.keyFile, false);
   }
 
   function connectionIfOpen(): Db | undefined {
@@ -267,6 +281,12 @@ export function createDeskStore(options: DeskStoreOptions): DeskStore {
     }
   }
 
+  function auditKey(): AuditKey {
+    if (current.state === 'ready') return current.auditKey;
+    connection();
+    throw new AppError('STORE_UNAVAILABLE', 'The store is not open.');
+  }
+
   function close(): void {
     if (current.state === 'ready') {
       current.db.close();
@@ -278,5 +298,5 @@ export function createDeskStore(options: DeskStoreOptions): DeskStore {
     }
   }
 
-  return { databaseFile, keyFile: keyFilePath, status, initialize, unlock, connection, connectionIfOpen, close };
+  return { databaseFile, keyFile: keyFilePath, status, initialize, unlock, connection, connectionIfOpen, auditKey, close };
 }
