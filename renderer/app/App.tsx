@@ -2,7 +2,9 @@ import { App as AntApp } from 'antd';
 import { useEffect } from 'react';
 import type { ErrorCode } from '../../common/ipc/result';
 import { subscribeToFailures } from '../api/api';
-import { useAgentsStore } from '../features/agents/useAgentsStore';
+import { LockScreen } from '../features/lock/LockScreen';
+import { clearPersonalData, useSeatLockFlow } from '../features/lock/seatLockFlow';
+import { useSettingsStore } from '../features/settings/useSettingsStore';
 import { ChangePasswordPage } from '../features/session/ChangePasswordPage';
 import { SignInPage } from '../features/session/SignInPage';
 import { useSessionStore } from '../features/session/useSessionStore';
@@ -34,7 +36,10 @@ function useFailureRouting(): void {
   useEffect(
     () =>
       subscribeToFailures((failure, channel) => {
-        if (failure.code === 'NOT_SIGNED_IN') {
+        if (failure.code === 'LOCKED' && channel !== sessionCurrentChannel) {
+          // Main locked the seat (idle, OS lock) before the poll told us: ask now.
+          void useSessionStore.getState().load();
+        } else if (failure.code === 'NOT_SIGNED_IN') {
           useSessionStore.getState().clear('NOT_SIGNED_IN');
         } else if (
           (failure.code === 'PASSWORD_CHANGE_REQUIRED' || failure.code === 'FORBIDDEN_ROLE') &&
@@ -75,12 +80,13 @@ function CurrentScreen() {
   const sessionLoaded = useSessionStore((state) => state.loaded);
   const sessionErrorCode = useSessionStore((state) => state.loadErrorCode);
   const loadSession = useSessionStore((state) => state.load);
-  const resetAgents = useAgentsStore((state) => state.reset);
+  const locked = useSessionStore((state) => state.locked);
 
   const storeOpenWithAccounts = status?.state === 'ready' && status.hasAccounts;
 
   useFailureRouting();
   useSessionRecheckOnFocus(account !== null);
+  useSeatLockFlow(account !== null, locked !== null);
 
   useEffect(() => {
     void loadStatus();
@@ -90,16 +96,22 @@ function CurrentScreen() {
     if (storeOpenWithAccounts && !sessionLoaded) void loadSession();
   }, [storeOpenWithAccounts, sessionLoaded, loadSession]);
 
-  // When the person at the desk changes (sign-out, session ended, another sign-in), nothing of
-  // the previous one may stay: their lists, and toasts such as "password reset for 1024".
+  // When the person at the desk changes (sign-out, session ended, another sign-in) or the seat
+  // locks, nothing of the previous screen may stay: customers, lists, drafts, and toasts such
+  // as "password reset for 1024".
   const personOnScreen = account?.agentId ?? null;
+  const seatLocked = locked !== null;
   // antd memoizes these APIs once per App, so they do not re-run the effect.
   const { message, notification } = AntApp.useApp();
   useEffect(() => {
-    resetAgents();
+    if (!seatLocked) {
+      // Unlocking keeps the person's data; a change of person resets it (and the settings).
+      useSettingsStore.getState().reset();
+    }
+    clearPersonalData();
     message.destroy();
     notification.destroy();
-  }, [personOnScreen, resetAgents, message, notification]);
+  }, [personOnScreen, seatLocked, message, notification]);
 
   if (status === null) {
     return statusErrorCode === null ? (
@@ -127,6 +139,7 @@ function CurrentScreen() {
     );
   }
   if (account === null) return <SignInPage />;
+  if (locked !== null) return <LockScreen account={account} lock={locked} />;
   if (account.mustChangePassword) return <ChangePasswordPage account={account} />;
   return <WorkspaceFrame key={account.agentId} account={account} />;
 }

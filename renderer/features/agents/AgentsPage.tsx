@@ -24,6 +24,33 @@ function formatTimestamp(timestamp: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
+/** A lockout after too many failed attempts, with the button that lifts it early. */
+function LockoutTag({ account, translate, locale }: { account: AccountView; translate: Translate; locale: Locale }) {
+  const { message } = App.useApp();
+  const describeError = useErrorMessage();
+  const liftLockout = useAgentsStore((state) => state.liftLockout);
+  // The list is re-read on every change; the time it was shown is the time that counts.
+  const [shownAt] = useState(() => Date.now());
+  if (account.lockedUntil === null || Date.parse(account.lockedUntil) <= shownAt) return null;
+
+  async function handleLift(): Promise<void> {
+    const result = await liftLockout(account.agentId);
+    if (result.ok) void message.success(translate('agents.lockoutLifted', { agentId: account.agentId }));
+    else void message.error(describeError(result.code));
+  }
+
+  return (
+    <>
+      <Tag color="error" data-testid={`agent-locked-out-${account.agentId}`}>
+        {translate('agents.lockedOut', { time: formatTimestamp(account.lockedUntil, locale) })}
+      </Tag>
+      <Button type="link" size="small" onClick={() => void handleLift()} data-testid={`agent-lift-lockout-${account.agentId}`}>
+        {translate('agents.liftLockout')}
+      </Button>
+    </>
+  );
+}
+
 /** Row actions; an administrator's own row is read-only (main refuses those changes anyway). */
 function AgentActions({
   account,
@@ -145,12 +172,16 @@ export function AgentsPage({ currentAgentId }: { currentAgentId: string }) {
       key: 'status',
       title: translate('agents.columnStatus'),
       dataIndex: 'status',
-      render: (_status, account) =>
-        account.status === 'active' ? (
-          <Tag color="success">{translate('accountStatus.active')}</Tag>
-        ) : (
-          <Tag>{translate('accountStatus.disabled')}</Tag>
-        ),
+      render: (_status, account) => (
+        <Space size={4} wrap>
+          {account.status === 'active' ? (
+            <Tag color="success">{translate('accountStatus.active')}</Tag>
+          ) : (
+            <Tag>{translate('accountStatus.disabled')}</Tag>
+          )}
+          <LockoutTag account={account} translate={translate} locale={locale} />
+        </Space>
+      ),
     },
     {
       key: 'mustChangePassword',

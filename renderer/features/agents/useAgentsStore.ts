@@ -19,6 +19,7 @@ type AgentsState = {
   update: (request: RequestOf<'agents', 'update'>) => Promise<AccountResult>;
   setStatus: (agentId: string, status: AccountStatus) => Promise<AccountResult>;
   resetPassword: (agentId: string, temporaryPassword: string) => Promise<AccountResult>;
+  liftLockout: (agentId: string) => Promise<AccountResult>;
   /** Forgets everything, so the next administrator never sees the previous one's list. */
   reset: () => void;
 };
@@ -73,6 +74,10 @@ export const useAgentsStore = create<AgentsState>()((set, get) => {
     resetPassword: async (agentId, temporaryPassword) => {
       const startedIn = generation;
       return settle(await getApi().agents.resetPassword({ agentId, temporaryPassword }), startedIn);
+    },
+    liftLockout: async (agentId) => {
+      const startedIn = generation;
+      return settle(await getApi().agents.liftLockout({ agentId }), startedIn);
     },
     reset: () => {
       generation += 1;

@@ -1,11 +1,38 @@
 import { create } from 'zustand';
 import type { AccountView } from '../../../common/ipc/accounts';
+import type { SessionStash } from '../../../common/ipc/session';
+import type { LockReason } from '../../../common/lock-policy';
 import type { ErrorCode, IpcFailure } from '../../../common/ipc/result';
 import { getApi } from '../../api/api';
+
+/** The seat lock as the lock screen shows it. */
+export type SeatLock = Readonly<{ reason: LockReason; lockedAt: string }>;
+
+/** Called when main reports a lock the renderer did not ask for (idle, OS lock, suspend). */
+type LockListener = (lock: SeatLock) => void;
+/** Called with the drafts main hands back at sign-in or unlock. */
+type StashListener = (stash: SessionStash) => void;
+
+const lockListeners = new Set<LockListener>();
+const stashListeners = new Set<StashListener>();
+
+/** Subscribes to locks decided in main; returns the unsubscribe function. */
+export function onLockedByMain(listener: LockListener): () => void {
+  lockListeners.add(listener);
+  return () => lockListeners.delete(listener);
+}
+
+/** Subscribes to stashes handed back; returns the unsubscribe function. */
+export function onStashReturned(listener: StashListener): () => void {
+  stashListeners.add(listener);
+  return () => stashListeners.delete(listener);
+}
 
 type SessionState = {
   /** The signed-in account, `null` when nobody is signed in. */
   account: AccountView | null;
+  /** The seat lock; while set, only the lock screen shows. */
+  locked: SeatLock | null;
   /** True once main has answered whether anyone is signed in. */
   loaded: boolean;
   /** Code of the last failed `session.current`, shown while nothing could be loaded. */
@@ -16,6 +43,10 @@ type SessionState = {
   signIn: (agentId: string, password: string) => Promise<IpcFailure | null>;
   signOut: () => Promise<void>;
   changePassword: (currentPassword: string, newPassword: string) => Promise<IpcFailure | null>;
+  /** Locks the seat at once (hotkey or button), handing main the drafts to keep. */
+  lock: (reason: 'hotkey' | 'button', stash: SessionStash) => Promise<void>;
+  /** Unlocks with the same person's password. */
+  unlock: (password: string) => Promise<IpcFailure | null>;
   /** Records an account signed in by another path (first-run setup). */
   setAccount: (account: AccountView) => void;
   /** Forgets the account after main said the session is gone; `reason` is shown on sign-in. */
@@ -35,6 +66,7 @@ export const useSessionStore = create<SessionState>()((set, get) => {
 
   return {
     account: null,
+    locked: null,
     loaded: false,
     loadErrorCode: null,
     endedReason: null,
@@ -49,20 +81,24 @@ export const useSessionStore = create<SessionState>()((set, get) => {
         set({ loadErrorCode: result.code });
         return;
       }
-      const account = result.value.account;
+      const { account, locked } = result.value;
       // Losing the account between two checks means main ended the session (disabled, say).
       const endedReason = hadAccount && account === null ? 'NOT_SIGNED_IN' : get().endedReason;
-      set({ account, loaded: true, loadErrorCode: null, endedReason });
+      const newlyLocked = locked !== null && get().locked === null;
+      set({ account, locked, loaded: true, loadErrorCode: null, endedReason });
+      if (newlyLocked) for (const listener of lockListeners) listener(locked);
     },
     signIn: async (agentId, password) => {
       const result = await getApi().session.signIn({ agentId, password });
       if (!result.ok) return result;
-      changePerson({ account: result.value.account, endedReason: null });
+      changePerson({ account: result.value.account, locked: null, endedReason: null });
+      const { stash } = result.value;
+      if (stash !== null) for (const listener of stashListeners) listener(stash);
       return null;
     },
     signOut: async () => {
       // The account leaves the screen at once, before main answers.
-      changePerson({ account: null, endedReason: null });
+      changePerson({ account: null, locked: null, endedReason: null });
       const result = await getApi().session.signOut({});
       // NOT_SIGNED_IN: the session was already gone (a second click): that is signed out too.
       if (!result.ok && result.code !== 'NOT_SIGNED_IN') set({ endedReason: result.code });
@@ -73,7 +109,23 @@ export const useSessionStore = create<SessionState>()((set, get) => {
       set({ account: result.value.account });
       return null;
     },
-    setAccount: (account) => changePerson({ account, endedReason: null }),
-    clear: (reason) => changePerson({ account: null, endedReason: reason ?? null }),
+    lock: async (reason, stash) => {
+      if (get().locked !== null) return;
+      // The screen locks before main answers: nothing waits on the network to hide a customer.
+      set({ locked: { reason, lockedAt: new Date().toISOString() } });
+      await getApi().session.lock({ reason, stash });
+    },
+    unlock: async (password) => {
+      const startedIn = generation;
+      const result = await getApi().session.unlock({ password });
+      if (startedIn !== generation) return null;
+      if (!result.ok) return result;
+      set({ account: result.value.account, locked: null });
+      const { stash } = result.value;
+      if (stash !== null) for (const listener of stashListeners) listener(stash);
+      return null;
+    },
+    setAccount: (account) => changePerson({ account, locked: null, endedReason: null }),
+    clear: (reason) => changePerson({ account: null, locked: null, endedReason: reason ?? null }),
   };
 });

@@ -1,24 +1,50 @@
-import { Button, Layout, Tabs, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Layout, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { AccountView } from '../../../common/ipc/accounts';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { RoleTag } from '../../components/RoleTag';
 import { useT } from '../../i18n/translate';
 import { AgentsPage } from '../agents/AgentsPage';
+import { ApprovalsPage } from '../approvals/ApprovalsPage';
+import { AuditPage } from '../audit/AuditPage';
+import { CustomersPage } from '../customers/CustomersPage';
+import { lockSeatNow } from '../lock/seatLockFlow';
+import { SettingsPage } from '../settings/SettingsPage';
+import { useSettingsStore } from '../settings/useSettingsStore';
 import { ChangePasswordModal } from '../session/ChangePasswordModal';
 import { useSessionStore } from '../session/useSessionStore';
-import { EmptyWorkspace } from './EmptyWorkspace';
 
-type Section = 'workspace' | 'agents';
+type Section = 'customers' | 'approvals' | 'audit' | 'agents' | 'settings';
+
+/** The sections each role opens; main enforces the same rules on every call. */
+const sectionsByRole: Record<AccountView['role'], readonly Section[]> = {
+  agent: ['customers', 'approvals'],
+  team_lead: ['customers', 'approvals', 'audit'],
+  admin: ['agents', 'settings', 'audit', 'approvals'],
+};
 
 /** The signed-in frame: who is at the desk, and the sections their role opens. */
 export function WorkspaceFrame({ account }: { account: AccountView }) {
   const translate = useT();
   const signOut = useSessionStore((state) => state.signOut);
-  const [section, setSection] = useState<Section>('workspace');
+  const loadSettings = useSettingsStore((state) => state.load);
+  const lockHotkey = useSettingsStore((state) => state.settings.lockHotkey);
+  const sections = sectionsByRole[account.role];
+  const [section, setSection] = useState<Section>(sections[0] ?? 'customers');
   const [signingOut, setSigningOut] = useState(false);
   const [changingPassword, setChangingPassword] = useState(false);
-  const isAdministrator = account.role === 'admin';
+
+  useEffect(() => {
+    void loadSettings();
+  }, [loadSettings]);
+
+  const pages: Record<Section, () => ReactNode> = {
+    customers: () => <CustomersPage account={account} />,
+    approvals: () => <ApprovalsPage account={account} />,
+    audit: () => <AuditPage />,
+    agents: () => <AgentsPage currentAgentId={account.agentId} />,
+    settings: () => <SettingsPage />,
+  };
 
   async function handleSignOut(): Promise<void> {
     setSigningOut(true);
@@ -46,6 +72,11 @@ export function WorkspaceFrame({ account }: { account: AccountView }) {
             </Tag>
           ) : null}
           <LanguageSwitch />
+          <Tooltip title={translate('lock.hotkeyHint', { hotkey: lockHotkey })}>
+            <Button onClick={() => void lockSeatNow('button')} data-testid="lock-button">
+              {translate('lock.button')}
+            </Button>
+          </Tooltip>
           <Button onClick={() => setChangingPassword(true)} data-testid="own-password-open">
             {translate('ownPassword.open')}
           </Button>
@@ -55,27 +86,17 @@ export function WorkspaceFrame({ account }: { account: AccountView }) {
         </div>
       </Layout.Header>
       <Layout.Content className="workspace-content">
-        {isAdministrator ? (
-          <Tabs
-            activeKey={section}
-            onChange={(key) => setSection(key === 'agents' ? 'agents' : 'workspace')}
-            className="workspace-tabs"
-            items={[
-              {
-                key: 'workspace',
-                label: <span data-testid="tab-workspace">{translate('workspace.tabWorkspace')}</span>,
-                children: <EmptyWorkspace />,
-              },
-              {
-                key: 'agents',
-                label: <span data-testid="tab-agents">{translate('workspace.tabAgents')}</span>,
-                children: <AgentsPage currentAgentId={account.agentId} />,
-              },
-            ]}
-          />
-        ) : (
-          <EmptyWorkspace />
-        )}
+        <Tabs
+          activeKey={section}
+          onChange={(key) => setSection(sections.find((item) => item === key) ?? section)}
+          className="workspace-tabs"
+          destroyOnHidden
+          items={sections.map((key) => ({
+            key,
+            label: <span data-testid={`tab-${key}`}>{translate(`workspace.tab.${key}`)}</span>,
+            children: pages[key](),
+          }))}
+        />
       </Layout.Content>
       <ChangePasswordModal account={account} open={changingPassword} onClose={() => setChangingPassword(false)} />
     </Layout>

@@ -1,0 +1,69 @@
+import { create } from 'zustand';
+import type { RequestOf, ResponseOf } from '../../../common/ipc/contract';
+import type { CustomerView, ProtectedField } from '../../../common/ipc/customers';
+import type { IpcFailure, IpcResult } from '../../../common/ipc/result';
+import { getApi } from '../../api/api';
+
+type Hit = ResponseOf<'customers', 'find'>['customers'][number];
+
+type CustomersState = {
+  /** Hits of the last exact search; null before any search. */
+  hits: Hit[] | null;
+  /** The open customer, masked by main unless revealed or opened with a grant. */
+  customer: CustomerView | null;
+  find: (request: RequestOf<'customers', 'find'>) => Promise<IpcFailure | null>;
+  open: (customerId: number) => Promise<IpcFailure | null>;
+  close: () => Promise<void>;
+  reveal: (field: ProtectedField, index: number, reasonCode: RequestOf<'customers', 'reveal'>['reasonCode'], reasonText: string) => Promise<IpcFailure | null>;
+  create: (request: RequestOf<'customers', 'create'>) => Promise<IpcFailure | null>;
+  addNote: (body: string) => Promise<IpcFailure | null>;
+  openFullFile: (customerId: number) => Promise<IpcFailure | null>;
+  /** Forgets every customer at once (lock, sign-out): nothing may stay in the page. */
+  reset: () => void;
+};
+
+/** The customer desk: exact search, the open (masked) record, reveals and notes. */
+export const useCustomersStore = create<CustomersState>()((set, get) => {
+  // Bumped by reset(): an answer that arrives after a lock or sign-out is dropped.
+  let generation = 0;
+
+  async function settle<T>(call: Promise<IpcResult<T>>, apply: (value: T) => void): Promise<IpcFailure | null> {
+    const startedIn = generation;
+    const result = await call;
+    if (startedIn !== generation) return null;
+    if (!result.ok) return result;
+    apply(result.value);
+    return null;
+  }
+
+  return {
+    hits: null,
+    customer: null,
+    find: (request) => settle(getApi().customers.find(request), (value) => set({ hits: value.customers })),
+    open: (customerId) => settle(getApi().customers.view({ customerId }), (value) => set({ customer: value.customer })),
+    close: async () => {
+      set({ customer: null });
+      await getApi().customers.closeView({});
+    },
+    reveal: (field, index, reasonCode, reasonText) => {
+      const customer = get().customer;
+      if (customer === null) return Promise.resolve(null);
+      return settle(
+        getApi().customers.reveal({ customerId: customer.id, field, index, reasonCode, reasonText }),
+        (value) => set({ customer: value.customer }),
+      );
+    },
+    create: (request) => settle(getApi().customers.create(request), (value) => set({ customer: value.customer, hits: null })),
+    addNote: (body) => {
+      const customer = get().customer;
+      if (customer === null) return Promise.resolve(null);
+      return settle(getApi().customers.addNote({ customerId: customer.id, body }), (value) => set({ customer: value.customer }));
+    },
+    openFullFile: (customerId) =>
+      settle(getApi().customers.openFullFile({ customerId }), (value) => set({ customer: value.customer })),
+    reset: () => {
+      generation += 1;
+      set({ hits: null, customer: null });
+    },
+  };
+});
