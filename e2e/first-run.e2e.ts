@@ -113,13 +113,13 @@ describe('first run in the browser', () => {
     await page.getByTestId('change-password-submit').click();
 
     expect(await text('header-agent-id')).toContain(agent.agentId);
-    expect(await text('workspace-empty')).toContain('暂无来电');
+    expect(await text('customers-page')).toContain('查找客户');
     expect(await text('sign-out')).toContain('退出登录');
     expect(await page.getByTestId('tab-agents').count()).toBe(0);
 
     await page.getByTestId('language-switch').getByText('繁體中文').click();
     await page.waitForFunction("document.documentElement.lang === 'zh-TW'");
-    expect(await text('workspace-empty')).toContain('目前沒有來電');
+    expect(await text('customers-page')).toContain('查找客戶');
     expect(await text('sign-out')).toContain('登出');
     await page.screenshot({ path: join(artifacts, 'workspace-zh-TW.png'), fullPage: true });
   });
@@ -146,7 +146,7 @@ describe('keyboard only', () => {
     await page.getByTestId('language-switch').locator('input:checked').focus();
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction("document.documentElement.lang === 'zh-CN'");
-    expect(await text('workspace-empty')).toContain('暂无来电');
+    expect(await text('customers-page')).toContain('查找客户');
     await page.getByTestId('sign-out').focus();
     await page.keyboard.press('Enter');
     await page.locator('#signin_agentId').waitFor();

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import { app, dialog, ipcMain, safeStorage, session } from 'electron';
+import { app, dialog, ipcMain, powerMonitor, safeStorage, session } from 'electron';
 import { installApplicationMenu } from './electron/application-menu';
 import { createDeskServices } from './desk-services';
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol';
 import { clientKeyOf, registerIpcHandlers } from './electron/ipc-main';
 import { createSafeStorageKeychain } from './electron/keychain';
 import { createMainWindow } from './electron/main-window';
+import { connectPowerMonitor } from './electron/power-monitor';
 import { guardSession, guardWebContents } from './electron/window-guard';
 import { describeStoreFailure } from './store/store-failure-text';
 
@@ -35,6 +36,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     registerIpcHandlers(ipcMain, services.dispatch);
+    connectPowerMonitor(powerMonitor, services.seatLock);
     const window = createMainWindow(join(__dirname, '../preload/index.js'), !app.isPackaged);
     const clientKey = clientKeyOf({ sender: window.webContents });
     window.webContents.on('destroyed', () => services.desk.sessions.end(clientKey));

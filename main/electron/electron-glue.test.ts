@@ -162,3 +162,37 @@ describe('Electron glue', () => {
     }
   });
 });
+
+describe('power monitor glue', () => {
+  it('locks on the OS events and on a screen found locked, and reports system input', async () => {
+    vi.useFakeTimers();
+    try {
+      const { connectPowerMonitor } = await import('./power-monitor');
+      const listeners = new Map<string, () => void>();
+      let idleState = 'active';
+      const powerMonitor = {
+        on: (name: string, listener: () => void) => listeners.set(name, listener),
+        getSystemIdleState: () => idleState,
+        getSystemIdleTime: () => 42,
+      };
+      const osEvents: string[] = [];
+      const activity: number[] = [];
+      const stop = connectPowerMonitor(powerMonitor as any, {
+        osEvent: (event) => osEvents.push(event),
+        systemActivity: (seconds) => activity.push(seconds),
+      });
+      listeners.get('lock-screen')?.();
+      listeners.get('suspend')?.();
+      listeners.get('user-did-resign-active')?.();
+      expect(osEvents).toEqual(['lock-screen', 'suspend', 'user-switch']);
+      vi.advanceTimersByTime(5_000);
+      expect(activity).toEqual([42]);
+      idleState = 'locked';
+      vi.advanceTimersByTime(5_000);
+      expect(osEvents.at(-1)).toBe('lock-screen');
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

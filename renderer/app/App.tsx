@@ -3,8 +3,7 @@ import { useEffect } from 'react';
 import type { ErrorCode } from '../../common/ipc/result';
 import { subscribeToFailures } from '../api/api';
 import { LockScreen } from '../features/lock/LockScreen';
-import { clearPersonalData, useSeatLockFlow } from '../features/lock/seatLockFlow';
-import { useSettingsStore } from '../features/settings/useSettingsStore';
+import { useSeatLockFlow } from '../features/lock/seatLockFlow';
 import { ChangePasswordPage } from '../features/session/ChangePasswordPage';
 import { SignInPage } from '../features/session/SignInPage';
 import { useSessionStore } from '../features/session/useSessionStore';
@@ -103,12 +102,8 @@ function CurrentScreen() {
   const seatLocked = locked !== null;
   // antd memoizes these APIs once per App, so they do not re-run the effect.
   const { message, notification } = AntApp.useApp();
+  // (The stores themselves are cleared by the session and lock flow, before the change shows.)
   useEffect(() => {
-    if (!seatLocked) {
-      // Unlocking keeps the person's data; a change of person resets it (and the settings).
-      useSettingsStore.getState().reset();
-    }
-    clearPersonalData();
     message.destroy();
     notification.destroy();
   }, [personOnScreen, seatLocked, message, notification]);

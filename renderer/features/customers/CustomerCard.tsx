@@ -1,5 +1,5 @@
 import { Alert, App, Button, Card, Descriptions, Empty, Input, List, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AccountView } from '../../../common/ipc/accounts';
 import type { ApprovalView } from '../../../common/ipc/approvals';
 import type { CustomerView, ProtectedField } from '../../../common/ipc/customers';
@@ -81,6 +81,14 @@ export function CustomerCard({ customer, account }: { customer: CustomerView; ac
   const [requesting, setRequesting] = useState<ApprovalView['purpose'] | null>(null);
   const [savingNote, setSavingNote] = useState(false);
   const [sheet, setSheet] = useState<PrintableSheet | null>(null);
+
+  // While a request for this customer waits for a lead, look for the decision now and then.
+  const waiting = mine.some((item) => item.customerId === customer.id && item.status === 'pending');
+  useEffect(() => {
+    if (!waiting) return undefined;
+    const timer = window.setInterval(() => void loadMine(), 3_000);
+    return () => window.clearInterval(timer);
+  }, [waiting, loadMine]);
 
   const canReveal = !customer.fullFile;
   const reveal = (field: ProtectedField, index: number) => setRevealing({ field, index });

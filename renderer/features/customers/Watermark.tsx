@@ -7,7 +7,7 @@ export function Watermark({ agentId }: { agentId: string }) {
     const timer = window.setInterval(() => setNow(new Date()), 30_000);
     return () => window.clearInterval(timer);
   }, []);
-  const label = `${agentId} ${now.toISOString().slice(0, 16).replace('T', ' ')}`;
+  const label = `${agentId} ${new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short' }).format(now)}`;
   return (
     <div className="watermark" aria-hidden="true" data-testid="watermark">
       {Array.from({ length: 24 }, (_, index) => (

@@ -29,7 +29,7 @@ export function LockScreen({ account, lock }: { account: AccountView; lock: Seat
   const signOut = useSessionStore((state) => state.signOut);
   const [form] = Form.useForm<UnlockValues>();
   const passwordInput = useRef<InputRef>(null);
-  const { submitting, failureCode, run } = useFormSubmission(form, fieldNames, { INVALID_CREDENTIALS: 'password' });
+  const { submitting, failureCode, run } = useFormSubmission(form, fieldNames);
   const [lockedOut, setLockedOut] = useState<string | null>(null);
 
   async function handleFinish(values: UnlockValues): Promise<void> {

@@ -7,7 +7,7 @@ import { useApprovalsStore } from '../approvals/useApprovalsStore';
 import { useAuditStore } from '../audit/useAuditStore';
 import { useCustomersStore } from '../customers/useCustomersStore';
 import { useDraftsStore } from '../drafts/useDraftsStore';
-import { onLockedByMain, onStashReturned, useSessionStore } from '../session/useSessionStore';
+import { onLockedByMain, onPersonChanged, onStashReturned, useSessionStore } from '../session/useSessionStore';
 import { useSettingsStore } from '../settings/useSettingsStore';
 
 /** How often the renderer asks main whether the seat was locked (idle, OS lock, suspend). */
@@ -55,12 +55,18 @@ export function useSeatLockFlow(signedIn: boolean, locked: boolean): void {
       clearPersonalData();
       void getApi().session.lock({ reason: 'button', stash });
     });
+    // Nothing of the previous person survives a change at the desk: cleared before the next one shows.
+    const stopPerson = onPersonChanged(() => {
+      clearPersonalData();
+      useSettingsStore.getState().reset();
+    });
     const stopStash = onStashReturned((stash) => {
       useDraftsStore.getState().restore(stash.drafts);
       if (stash.openCustomerId !== null) void useCustomersStore.getState().open(stash.openCustomerId);
     });
     return () => {
       stopLock();
+      stopPerson();
       stopStash();
     };
   }, []);

@@ -14,12 +14,22 @@ type LockListener = (lock: SeatLock) => void;
 type StashListener = (stash: SessionStash) => void;
 
 const lockListeners = new Set<LockListener>();
+const personListeners = new Set<() => void>();
 const stashListeners = new Set<StashListener>();
 
 /** Subscribes to locks decided in main; returns the unsubscribe function. */
 export function onLockedByMain(listener: LockListener): () => void {
   lockListeners.add(listener);
   return () => lockListeners.delete(listener);
+}
+
+/**
+ * Subscribes to every change of the person at the desk (sign-in, sign-out, session ended); the
+ * listener runs before the new person is set, so it can clear what the previous one left.
+ */
+export function onPersonChanged(listener: () => void): () => void {
+  personListeners.add(listener);
+  return () => personListeners.delete(listener);
 }
 
 /** Subscribes to stashes handed back; returns the unsubscribe function. */
@@ -61,6 +71,7 @@ export const useSessionStore = create<SessionState>()((set, get) => {
 
   function changePerson(next: Partial<SessionState>): void {
     generation += 1;
+    for (const listener of personListeners) listener();
     set({ loaded: true, loadErrorCode: null, ...next });
   }
 
