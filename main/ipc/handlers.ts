@@ -7,6 +7,7 @@ import {
   requestApproval,
   withdrawApprovalRequest,
 } from '../approvals/approvals';
+import { recordAudit } from '../audit/audit-trail';
 import { archiveAudit, compareCheckpoint, exportCheckpoint, listAudit, verifyAudit } from '../audit/audit-review';
 import {
   addCustomerNote,
@@ -39,6 +40,8 @@ export function createHandlers(desk: DeskContext): Handlers {
       status: () => desk.store.status(),
       unlock: async (request) => {
         await desk.store.unlock(request.passphrase);
+        // A wrong passphrase cannot be recorded (the store is closed); the opening can.
+        if (desk.store.connectionIfOpen() !== undefined) recordAudit(desk, undefined, { action: 'store.unlock' });
         return desk.store.status();
       },
     },

@@ -90,7 +90,7 @@ export function CustomerCard({ customer, account }: { customer: CustomerView; ac
     return () => window.clearInterval(timer);
   }, [waiting, loadMine]);
 
-  const canReveal = !customer.fullFile;
+  const canReveal = !customer.fullFile && account.role !== 'admin';
   const reveal = (field: ProtectedField, index: number) => setRevealing({ field, index });
 
   async function handleSaveNote(): Promise<void> {
@@ -189,25 +189,29 @@ export function CustomerCard({ customer, account }: { customer: CustomerView; ac
       </Space>
 
       <Typography.Title level={5}>{translate('customers.notes')}</Typography.Title>
-      <Input.TextArea
-        value={draft}
-        onChange={(event) => setDraft(draftKey, event.target.value)}
-        maxLength={4000}
-        autoSize={{ minRows: 3, maxRows: 8 }}
-        placeholder={translate('customers.noteDraft')}
-        aria-label={translate('customers.noteDraft')}
-        data-testid="customer-note-draft"
-      />
-      <Button
-        type="primary"
-        className="customer-note-save"
-        disabled={draft.trim().length === 0}
-        loading={savingNote}
-        onClick={() => void handleSaveNote()}
-        data-testid="customer-note-save"
-      >
-        {translate('customers.saveNote')}
-      </Button>
+      {account.role === 'admin' ? null : (
+        <>
+          <Input.TextArea
+            value={draft}
+            onChange={(event) => setDraft(draftKey, event.target.value)}
+            maxLength={4000}
+            autoSize={{ minRows: 3, maxRows: 8 }}
+            placeholder={translate('customers.noteDraft')}
+            aria-label={translate('customers.noteDraft')}
+            data-testid="customer-note-draft"
+          />
+          <Button
+            type="primary"
+            className="customer-note-save"
+            disabled={draft.trim().length === 0}
+            loading={savingNote}
+            onClick={() => void handleSaveNote()}
+            data-testid="customer-note-save"
+          >
+            {translate('customers.saveNote')}
+          </Button>
+        </>
+      )}
       {customer.notes.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={translate('customers.noNotes')} />
       ) : (

@@ -6,6 +6,7 @@ import { FailureAlert } from '../../components/FailureAlert';
 import { requiredRule, trimmedText } from '../../forms/formRules';
 import { useFormSubmission } from '../../forms/useFormSubmission';
 import { useT } from '../../i18n/translate';
+import { ApprovalRequestModal } from '../approvals/ApprovalRequestModal';
 import { useApprovalsStore } from '../approvals/useApprovalsStore';
 import { CustomerCard } from './CustomerCard';
 import { CustomerCreateModal } from './CustomerCreateModal';
@@ -26,6 +27,11 @@ export function CustomersPage({ account }: { account: AccountView }) {
   const find = useCustomersStore((state) => state.find);
   const open = useCustomersStore((state) => state.open);
   const loadMine = useApprovalsStore((state) => state.loadMine);
+  const mine = useApprovalsStore((state) => state.mine);
+  const openFullFile = useCustomersStore((state) => state.openFullFile);
+  // Administrators read customer data only through an approved full file.
+  const approvalOnly = account.role === 'admin';
+  const [requestingFor, setRequestingFor] = useState<number | null>(null);
   const [form] = Form.useForm<SearchValues>();
   const { submitting, failureCode, run } = useFormSubmission(form, fieldNames);
   const [creating, setCreating] = useState(false);
@@ -36,8 +42,24 @@ export function CustomersPage({ account }: { account: AccountView }) {
   }, [loadMine]);
 
   async function handleOpen(customerId: number): Promise<void> {
-    const failure = await open(customerId);
+    const failure = await (approvalOnly ? openFullFile(customerId) : open(customerId));
     setOpenFailure(failure?.code ?? null);
+  }
+
+  function hitAction(customerId: number) {
+    const granted = mine.some((item) => item.customerId === customerId && item.purpose === 'full_file' && item.status === 'approved');
+    if (!approvalOnly || granted) {
+      return (
+        <Button key="open" type="link" onClick={() => void handleOpen(customerId)} data-testid={`customer-open-${customerId}`}>
+          {translate(approvalOnly ? 'customers.use.full_file' : 'customers.open')}
+        </Button>
+      );
+    }
+    return (
+      <Button key="request" type="link" onClick={() => setRequestingFor(customerId)} data-testid={`customer-request-${customerId}`}>
+        {translate('customers.request.full_file')}
+      </Button>
+    );
   }
 
   return (
@@ -46,9 +68,11 @@ export function CustomersPage({ account }: { account: AccountView }) {
         className="customer-search"
         title={translate('customers.searchTitle')}
         extra={
-          <Button onClick={() => setCreating(true)} data-testid="customer-new">
-            {translate('customers.new')}
-          </Button>
+          approvalOnly ? null : (
+            <Button onClick={() => setCreating(true)} data-testid="customer-new">
+              {translate('customers.new')}
+            </Button>
+          )
         }
       >
         <Typography.Paragraph type="secondary">{translate('customers.searchHint')}</Typography.Paragraph>
@@ -82,11 +106,7 @@ export function CustomersPage({ account }: { account: AccountView }) {
             renderItem={(hit) => (
               <List.Item
                 key={hit.id}
-                actions={[
-                  <Button key="open" type="link" onClick={() => void handleOpen(hit.id)} data-testid={`customer-open-${hit.id}`}>
-                    {translate('customers.open')}
-                  </Button>,
-                ]}
+                actions={[hitAction(hit.id)]}
               >
                 <Space>
                   <Typography.Text strong>{hit.name}</Typography.Text>
@@ -99,6 +119,9 @@ export function CustomersPage({ account }: { account: AccountView }) {
       </Card>
       {customer === null ? null : <CustomerCard key={customer.id} customer={customer} account={account} />}
       {creating ? <CustomerCreateModal onClose={() => setCreating(false)} /> : null}
+      {requestingFor === null ? null : (
+        <ApprovalRequestModal purpose="full_file" customerId={requestingFor} onClose={() => setRequestingFor(null)} />
+      )}
     </div>
   );
 }

@@ -20,7 +20,7 @@ type Section = 'customers' | 'approvals' | 'audit' | 'agents' | 'settings';
 const sectionsByRole: Record<AccountView['role'], readonly Section[]> = {
   agent: ['customers', 'approvals'],
   team_lead: ['customers', 'approvals', 'audit'],
-  admin: ['agents', 'settings', 'audit', 'approvals'],
+  admin: ['agents', 'settings', 'audit', 'approvals', 'customers'],
 };
 
 /** The signed-in frame: who is at the desk, and the sections their role opens. */
