@@ -1,5 +1,6 @@
 import { createHmac, hash as computeDigest, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { auditCheckpointSchema as checkpointFileSchema } from '../common/ipc/audit';
 import type { Db } from './connection';
 
 /** The `previous_hash` of the very first entry: 64 zeros. */
@@ -81,18 +82,8 @@ export type AuditCheckpoint = Readonly<{
   signature: string;
 }>;
 
-const hexDigestSchema = z.string().regex(/^[0-9a-f]{64}$/, '64 lower-case hex characters');
-
 /** A checkpoint file as uploaded: unknown fields are refused. The signature is checked by {@link compareAuditCheckpoint}. */
-export const auditCheckpointSchema: z.ZodType<AuditCheckpoint> = z.strictObject({
-  format: z.literal('seatdesk-audit-checkpoint'),
-  version: z.literal(1),
-  workstationId: z.string().min(1).max(200),
-  seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  hash: hexDigestSchema,
-  createdAt: z.iso.datetime(),
-  signature: hexDigestSchema,
-});
+export const auditCheckpointSchema: z.ZodType<AuditCheckpoint> = checkpointFileSchema;
 
 /** The result of {@link compareAuditCheckpoint}. */
 export type CheckpointComparison =

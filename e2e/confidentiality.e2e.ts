@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bridgeCallScript, callAs, createPerson } from './support/bridge-calls';
+import { callAs, callAsRaw, createPerson } from './support/bridge-calls';
 import { launchBrowser } from './support/browser';
 import { removeDataDirectory, startPreview, type PreviewProcess } from './support/preview-process';
 
@@ -61,7 +61,11 @@ async function signIn(target: Page, agentId: string, password: string): Promise<
 /** Everything the page holds: its HTML (attributes included) and every field's current value. */
 async function everythingInThePage(target: Page): Promise<string> {
   const html = await target.content();
-  const values = await target.evaluate("[...document.querySelectorAll('input, textarea, select')].map((element) => element.value).join('\\n')");
+  // A function, not a string: the page's CSP forbids evaluating strings.
+  const values = await target.evaluate(() => {
+    const page = globalThis as unknown as { document: { querySelectorAll: (selector: string) => Iterable<{ value: string }> } };
+    return [...page.document.querySelectorAll('input, textarea, select')].map((element) => element.value).join('\n');
+  });
   return `${html}\n${values}`;
 }
 
@@ -99,8 +103,10 @@ describe('seat-leave lock in the browser', () => {
     expect(await page.getByTestId('customer-card').count()).toBe(0);
 
     // Main refuses data while locked, whatever the page asks.
-    const clientId = (await page.evaluate("sessionStorage.getItem('seatdesk.bridgeClientId')")) as string;
-    const locked = await page.evaluate(bridgeCallScript(clientId, 'app:customers.find', { kind: 'phone', value: customer.phone }));
+    const clientId = await page.evaluate(
+      () => (globalThis as unknown as { sessionStorage: { getItem: (key: string) => string | null } }).sessionStorage.getItem('seatdesk.bridgeClientId') ?? '',
+    );
+    const locked = await callAsRaw(page, clientId, 'app:customers.find', { kind: 'phone', value: customer.phone });
     expect(locked).toMatchObject({ ok: false, code: 'LOCKED' });
 
     await page.locator('#unlock_password').fill('Not-the-password-9');
@@ -117,7 +123,7 @@ describe('seat-leave lock in the browser', () => {
     await page.getByTestId('reveal-phone-0').click();
     await page.locator('#reveal_reasonText').fill('客户要求回拨核实');
     await page.getByTestId('reveal-submit').click();
-    await page.waitForFunction("document.querySelector('[data-testid=\"customer-phone-0\"]')?.textContent === '13812345678'");
+    await page.getByTestId('customer-phone-0').filter({ hasText: /^13812345678$/ }).waitFor();
     expect(await page.getByTestId('customer-idNumber-0').innerText()).toBe('1101**********0021');
     await page.getByTestId('lock-button').click();
     await page.getByTestId('lock-screen').waitFor();
@@ -149,7 +155,7 @@ describe('approvals in the browser', () => {
     await leadContext.close();
 
     await page.getByTestId('use-full_file').click({ timeout: 15_000 });
-    await page.waitForFunction("document.querySelector('[data-testid=\"customer-phone-0\"]')?.textContent === '13812345678'");
+    await page.getByTestId('customer-phone-0').filter({ hasText: /^13812345678$/ }).waitFor();
     expect(await page.getByTestId('customer-name-0').innerText()).toBe(customer.fullName);
     await page.screenshot({ path: join(artifacts, 'full-file.png'), fullPage: true });
   });

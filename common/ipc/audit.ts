@@ -41,15 +41,17 @@ export const auditVerificationSchema = z.discriminatedUnion('status', [
   }),
 ]);
 
+const hexDigestSchema = z.string().regex(/^[0-9a-f]{64}$/, '64 lower-case hex characters');
+
 /** A signed record of the chain's head, exported to a file and compared later (detects a cut-off tail). */
 export const auditCheckpointSchema = z.strictObject({
   format: z.literal('seatdesk-audit-checkpoint'),
   version: z.literal(1),
-  workstationId: z.string().max(100),
-  seq: z.number().int().min(0),
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
-  createdAt: z.string().max(40),
-  signature: z.string().regex(/^[0-9a-f]{64}$/),
+  workstationId: z.string().min(1).max(200),
+  seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  hash: hexDigestSchema,
+  createdAt: z.iso.datetime(),
+  signature: hexDigestSchema,
 });
 
 /** A signed audit checkpoint. */

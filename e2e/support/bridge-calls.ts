@@ -1,16 +1,26 @@
 import type { Page } from 'playwright-core';
 
-/** The page-side script of one bridge call, as the renderer makes it (secret from the page's meta tag). */
-export function bridgeCallScript(clientId: string, channel: string, payload: unknown): string {
-  return `(async () => {
-    const secret = document.querySelector('meta[name="seatdesk-bridge-secret"]')?.content ?? '';
-    const response = await fetch(${JSON.stringify(`/ipc/${channel}`)}, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-seatdesk-secret': secret, 'x-seatdesk-client': ${JSON.stringify(clientId)} },
-      body: ${JSON.stringify(JSON.stringify(payload))},
-    });
-    return response.json();
-  })()`;
+type BridgeAnswer = { ok: boolean; value?: unknown; code?: string };
+
+/** One bridge call made inside the page as the renderer makes it, answering the raw envelope. */
+export async function callAsRaw(page: Page, clientId: string, channel: string, payload: unknown): Promise<BridgeAnswer> {
+  // A function, not a string: the page's CSP forbids evaluating strings. Node's types have no DOM.
+  return page.evaluate(
+    async ({ clientId, channel, payload }) => {
+      const scope = globalThis as unknown as {
+        document: { querySelector: (selector: string) => { content: string } | null };
+        fetch: (url: string, init: object) => Promise<{ json: () => Promise<BridgeAnswer> }>;
+      };
+      const secret = scope.document.querySelector('meta[name="seatdesk-bridge-secret"]')?.content ?? '';
+      const response = await scope.fetch(`/ipc/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-seatdesk-secret': secret, 'x-seatdesk-client': clientId },
+        body: JSON.stringify(payload),
+      });
+      return response.json();
+    },
+    { clientId, channel, payload },
+  );
 }
 
 /**
@@ -18,8 +28,7 @@ export function bridgeCallScript(clientId: string, channel: string, payload: unk
  * session), so a test can prepare people and data without clicking through every form.
  */
 export async function callAs(page: Page, clientId: string, channel: string, payload: unknown): Promise<any> {
-  // A string script: this file is type-checked for Node, which has no DOM types.
-  const result = (await page.evaluate(bridgeCallScript(clientId, channel, payload))) as { ok: boolean; value?: unknown; code?: string };
+  const result = await callAsRaw(page, clientId, channel, payload);
   if (!result.ok) throw new Error(`${channel} as ${clientId}: ${result.code}`);
   return result.value;
 }

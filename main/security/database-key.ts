@@ -115,18 +115,23 @@ export function unwrapPassphraseAuditKey(keyFile: Extract<KeyFile, { protection:
   }
 }
 
-/** Unwraps the audit key of a keychain-protected store (after {@link unwrapKeychainKey} succeeded). */
-export function unwrapKeychainAuditKey(keyFile: Extract<KeyFile, { protection: 'keychain' }>, keychain: Keychain): AuditKey {
+/** Decrypts a 32-byte key the keychain wrapped as hex; `what` names it in errors. */
+function decryptKeyHex(keychain: Keychain, encrypted: string, what: string): string {
   let hex: string;
   try {
-    hex = keychain.decrypt(Buffer.from(keyFile.encryptedAuditKey, 'base64'));
+    hex = keychain.decrypt(Buffer.from(encrypted, 'base64'));
   } catch (error) {
-    throw new KeyAccessError('KEYCHAIN_DECRYPT_FAILED', `The keychain could not decrypt the audit key: ${String(error)}`);
+    throw new KeyAccessError('KEYCHAIN_DECRYPT_FAILED', `The keychain could not decrypt the ${what}: ${String(error)}`);
   }
   if (!/^[0-9a-f]{64}$/.test(hex)) {
-    throw new KeyAccessError('KEYCHAIN_DECRYPT_FAILED', 'The keychain returned something that is not an audit key.');
+    throw new KeyAccessError('KEYCHAIN_DECRYPT_FAILED', `The keychain returned something that is not a ${what}.`);
   }
-  return Buffer.from(hex, 'hex');
+  return hex;
+}
+
+/** Unwraps the audit key of a keychain-protected store (after {@link unwrapKeychainKey} succeeded). */
+export function unwrapKeychainAuditKey(keyFile: Extract<KeyFile, { protection: 'keychain' }>, keychain: Keychain): AuditKey {
+  return Buffer.from(decryptKeyHex(keychain, keyFile.encryptedAuditKey, 'audit key'), 'hex');
 }
 
 /** Creates 32 random bytes as the database key (and 32 more as the audit key) and wraps them with the keychain. */
@@ -167,16 +172,7 @@ export function unwrapKeychainKey(keyFile: Extract<KeyFile, { protection: 'keych
       `The system keychain backend changed from ${keyFile.backend} to ${keychain.backend()}.`,
     );
   }
-  let hex: string;
-  try {
-    hex = keychain.decrypt(Buffer.from(keyFile.encryptedKey, 'base64'));
-  } catch (error) {
-    throw new KeyAccessError('KEYCHAIN_DECRYPT_FAILED', `The keychain could not decrypt the database key: ${String(error)}`);
-  }
-  if (!/^[0-9a-f]{64}$/.test(hex)) {
-    throw new KeyAccessError('KEYCHAIN_DECRYPT_FAILED', 'The keychain returned something that is not a database key.');
-  }
-  return { hex };
+  return { hex: decryptKeyHex(keychain, keyFile.encryptedKey, 'database key') };
 }
 
 /** Derives a new database key from a passphrase with a fresh salt. */

@@ -23,29 +23,22 @@ export async function checkPasswordAttempt(
 ): Promise<AccountRecord> {
   const actor = { agentId: account.agentId, role: account.role };
   const target = { objectType: 'account', objectId: account.agentId };
-  const before = decideAttempt(account, desk.now());
-  if (!before.allowed) {
-    throw refuseAudited(
+  const refuseLockedOut = (lockedUntil: string) =>
+    refuseAudited(
       desk,
       actor,
-      { action, ...target, code: 'ACCOUNT_LOCKED_OUT', details: { lockedUntil: before.lockedUntil } },
-      `Too many failed attempts: locked until ${before.lockedUntil}.`,
+      { action, ...target, code: 'ACCOUNT_LOCKED_OUT', details: { lockedUntil } },
+      `Too many failed attempts: locked until ${lockedUntil}.`,
     );
-  }
+  const before = decideAttempt(account, desk.now());
+  if (!before.allowed) throw refuseLockedOut(before.lockedUntil);
   const matches = await verifyPassword(password, account.passwordHash);
   const db = desk.store.connection();
   const fresh = findAccountById(db, account.id);
   if (fresh === undefined) throw new AuditedError('INVALID_CREDENTIALS', 'The account no longer exists.');
   const now = desk.now();
   const after = decideAttempt(fresh, now);
-  if (!after.allowed) {
-    throw refuseAudited(
-      desk,
-      actor,
-      { action, ...target, code: 'ACCOUNT_LOCKED_OUT', details: { lockedUntil: after.lockedUntil } },
-      `Too many failed attempts: locked until ${after.lockedUntil}.`,
-    );
-  }
+  if (!after.allowed) throw refuseLockedOut(after.lockedUntil);
   if (!matches || fresh.passwordHash !== account.passwordHash) {
     const settings = clampLockoutSettings(loadDeskSettings(db));
     const next = afterFailedAttempt(fresh, now, settings);

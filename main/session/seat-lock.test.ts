@@ -170,7 +170,7 @@ describe('unlock lockout', () => {
     expect(listed.lockedUntil).toBe(new Date(current.clock.now().getTime() + 30 * 60_000).toISOString());
     await current.value('app:agents.liftLockout', { agentId: agent }, '8001');
     expect(await current.call('app:session.unlock', { password: personalPassword(agent) }, agent)).toMatchObject({ ok: true });
-  });
+  }, 180_000);
 
   it('lets the lockout run out after the configured time', async () => {
     const current = await lockedScenario();

@@ -1,14 +1,11 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Modal } from 'antd';
 import type { ApprovalView } from '../../../common/ipc/approvals';
-import { accessReasonCodes } from '../../../common/ipc/customers';
 import { FailureAlert } from '../../components/FailureAlert';
+import { ReasonFields, type ReasonValues } from '../../components/ReasonFields';
 import { testIdProps } from '../../components/testIdProps';
-import { requiredRule } from '../../forms/formRules';
 import { useFormSubmission } from '../../forms/useFormSubmission';
 import { useT } from '../../i18n/translate';
 import { useApprovalsStore } from './useApprovalsStore';
-
-type RequestValues = { reasonCode: (typeof accessReasonCodes)[number]; reasonText: string };
 
 const fieldNames = ['reasonCode', 'reasonText'] as const;
 
@@ -25,10 +22,10 @@ export function ApprovalRequestModal({
   const translate = useT();
   const { message } = App.useApp();
   const request = useApprovalsStore((state) => state.request);
-  const [form] = Form.useForm<RequestValues>();
+  const [form] = Form.useForm<ReasonValues>();
   const { submitting, failureCode, run } = useFormSubmission(form, fieldNames);
 
-  async function handleFinish(values: RequestValues): Promise<void> {
+  async function handleFinish(values: ReasonValues): Promise<void> {
     const failure = await run(() => request({ purpose, customerId, reasonCode: values.reasonCode, reasonText: values.reasonText.trim() }));
     if (failure !== null) return;
     void message.success(translate('approvals.requestSent'));
@@ -48,17 +45,8 @@ export function ApprovalRequestModal({
       destroyOnHidden
     >
       <FailureAlert code={failureCode} testId="approval-request-error" />
-      <Form<RequestValues> form={form} name="approvalRequest" layout="vertical" onFinish={handleFinish} initialValues={{ reasonCode: 'complaint_handling' }}>
-        <Form.Item name="reasonCode" label={translate('field.reasonCode')} rules={[requiredRule(translate, 'field.reasonCode')]}>
-          <Select options={accessReasonCodes.map((code) => ({ value: code, label: translate(`reason.${code}`) }))} />
-        </Form.Item>
-        <Form.Item
-          name="reasonText"
-          label={translate('field.reasonText')}
-          rules={[requiredRule(translate, 'field.reasonText'), { min: 2, max: 200, message: translate('validation.reasonLength') }]}
-        >
-          <Input.TextArea maxLength={200} autoSize={{ minRows: 2, maxRows: 4 }} autoFocus />
-        </Form.Item>
+      <Form<ReasonValues> form={form} name="approvalRequest" layout="vertical" onFinish={handleFinish} initialValues={{ reasonCode: 'complaint_handling' }}>
+        <ReasonFields />
       </Form>
     </Modal>
   );

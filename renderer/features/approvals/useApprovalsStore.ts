@@ -1,8 +1,9 @@
 import { create } from 'zustand';
 import type { ApprovalView } from '../../../common/ipc/approvals';
 import type { RequestOf } from '../../../common/ipc/contract';
-import type { IpcFailure, IpcResult } from '../../../common/ipc/result';
+import type { IpcFailure } from '../../../common/ipc/result';
 import { getApi } from '../../api/api';
+import { createGenerationGuard } from '../../stores/generationGuard';
 
 type ApprovalsState = {
   mine: ApprovalView[];
@@ -23,16 +24,8 @@ function replace(list: ApprovalView[], changed: ApprovalView): ApprovalView[] {
 
 /** Approval requests: the person's own, and a team lead's inbox. */
 export const useApprovalsStore = create<ApprovalsState>()((set, get) => {
-  let generation = 0;
-
-  async function settle<T>(call: Promise<IpcResult<T>>, apply: (value: T) => void): Promise<IpcFailure | null> {
-    const startedIn = generation;
-    const result = await call;
-    if (startedIn !== generation) return null;
-    if (!result.ok) return result;
-    apply(result.value);
-    return null;
-  }
+  // Answers that arrive after a lock or sign-out are dropped.
+  const { settle, reset } = createGenerationGuard();
 
   return {
     mine: [],
@@ -45,7 +38,7 @@ export const useApprovalsStore = create<ApprovalsState>()((set, get) => {
     withdraw: (approvalId) =>
       settle(getApi().approvals.withdraw({ approvalId }), (value) => set({ mine: replace(get().mine, value.approval) })),
     reset: () => {
-      generation += 1;
+      reset();
       set({ mine: [], inbox: [] });
     },
   };

@@ -1,17 +1,9 @@
 import { Alert, App, Button, Card, Space, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { auditCheckpointSchema, type AuditEntryView } from '../../../common/ipc/audit';
+import { saveFile } from '../../components/saveFile';
 import { useErrorMessage, useT } from '../../i18n/translate';
 import { useAuditStore } from './useAuditStore';
-
-function download(fileName: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 /** The audit log: integrity check, signed checkpoints, and the newest entries. Reading it is audited. */
 export function AuditPage() {
@@ -35,7 +27,7 @@ export function AuditPage() {
   async function handleExport(): Promise<void> {
     const result = await exportCheckpoint();
     if (!result.ok) void message.error(describeError(result.code));
-    else download(result.value.fileName, `${JSON.stringify(result.value.checkpoint, null, 2)}\n`);
+    else saveFile(result.value.fileName, 'application/json', `${JSON.stringify(result.value.checkpoint, null, 2)}\n`);
   }
 
   async function handleCompare(file: File): Promise<void> {

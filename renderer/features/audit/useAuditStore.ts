@@ -3,6 +3,7 @@ import type { AuditCheckpointFile, AuditEntryView } from '../../../common/ipc/au
 import type { ResponseOf } from '../../../common/ipc/contract';
 import type { IpcFailure, IpcResult } from '../../../common/ipc/result';
 import { getApi } from '../../api/api';
+import { createGenerationGuard } from '../../stores/generationGuard';
 
 type Verification = ResponseOf<'audit', 'verify'>;
 type Comparison = ResponseOf<'audit', 'compareCheckpoint'>;
@@ -24,16 +25,8 @@ const pageSize = 100;
 
 /** The audit log as a lead or administrator reviews it. Every read is audited in main. */
 export const useAuditStore = create<AuditState>()((set, get) => {
-  let generation = 0;
-
-  async function settle<T>(call: Promise<IpcResult<T>>, apply: (value: T) => void): Promise<IpcFailure | null> {
-    const startedIn = generation;
-    const result = await call;
-    if (startedIn !== generation) return null;
-    if (!result.ok) return result;
-    apply(result.value);
-    return null;
-  }
+  // Answers that arrive after a lock or sign-out are dropped.
+  const { settle, reset } = createGenerationGuard();
 
   return {
     entries: [],
@@ -52,7 +45,7 @@ export const useAuditStore = create<AuditState>()((set, get) => {
     exportCheckpoint: () => getApi().audit.exportCheckpoint({}),
     compare: (checkpoint) => settle(getApi().audit.compareCheckpoint({ checkpoint }), (value) => set({ comparison: value })),
     reset: () => {
-      generation += 1;
+      reset();
       set({ entries: [], total: 0, verification: null, comparison: null });
     },
   };

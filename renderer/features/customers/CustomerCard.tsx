@@ -4,6 +4,7 @@ import type { AccountView } from '../../../common/ipc/accounts';
 import type { ApprovalView } from '../../../common/ipc/approvals';
 import type { CustomerView, ProtectedField } from '../../../common/ipc/customers';
 import { getApi } from '../../api/api';
+import { saveFile } from '../../components/saveFile';
 import { useErrorMessage, useT } from '../../i18n/translate';
 import { ApprovalRequestModal } from '../approvals/ApprovalRequestModal';
 import { useApprovalsStore } from '../approvals/useApprovalsStore';
@@ -47,16 +48,6 @@ function ProtectedValue({
       ) : null}
     </Space>
   );
-}
-
-/** Saves a text file the main process produced (an approved export). */
-function saveFile(fileName: string, mimeType: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
 }
 
 function grantFor(mine: ApprovalView[], customerId: number, purpose: ApprovalView['purpose']): ApprovalView | undefined {

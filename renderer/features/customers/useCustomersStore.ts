@@ -1,8 +1,9 @@
 import { create } from 'zustand';
 import type { RequestOf, ResponseOf } from '../../../common/ipc/contract';
 import type { CustomerView, ProtectedField } from '../../../common/ipc/customers';
-import type { IpcFailure, IpcResult } from '../../../common/ipc/result';
+import type { IpcFailure } from '../../../common/ipc/result';
 import { getApi } from '../../api/api';
+import { createGenerationGuard } from '../../stores/generationGuard';
 
 type Hit = ResponseOf<'customers', 'find'>['customers'][number];
 
@@ -24,17 +25,8 @@ type CustomersState = {
 
 /** The customer desk: exact search, the open (masked) record, reveals and notes. */
 export const useCustomersStore = create<CustomersState>()((set, get) => {
-  // Bumped by reset(): an answer that arrives after a lock or sign-out is dropped.
-  let generation = 0;
-
-  async function settle<T>(call: Promise<IpcResult<T>>, apply: (value: T) => void): Promise<IpcFailure | null> {
-    const startedIn = generation;
-    const result = await call;
-    if (startedIn !== generation) return null;
-    if (!result.ok) return result;
-    apply(result.value);
-    return null;
-  }
+  // Answers that arrive after a lock or sign-out are dropped.
+  const { settle, reset } = createGenerationGuard();
 
   return {
     hits: null,
@@ -62,7 +54,7 @@ export const useCustomersStore = create<CustomersState>()((set, get) => {
     openFullFile: (customerId) =>
       settle(getApi().customers.openFullFile({ customerId }), (value) => set({ customer: value.customer })),
     reset: () => {
-      generation += 1;
+      reset();
       set({ hits: null, customer: null });
     },
   };
