@@ -323,6 +323,17 @@ const tamperCases: readonly TamperCase[] = [
     intactUpTo: 4,
     message: /^Entry 5 is out of order: it was written after entry 6/,
   },
+  {
+    name: 'a real entry copied and appended again at the tail',
+    change: (raw) => {
+      const columns = updatableColumns.join(', ');
+      raw.prepare(`INSERT INTO audit_log (seq, ${columns}) SELECT 21, ${columns} FROM audit_log WHERE seq = 5`).run();
+    },
+    brokenAt: 21,
+    problem: 'inserted',
+    intactUpTo: 20,
+    message: /^Entry 21 is a copy of another entry/,
+  },
 ];
 
 describe('verifyAuditChain on a tampered log', () => {

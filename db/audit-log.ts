@@ -401,7 +401,7 @@ export function appendAuditEntry(db: Db, auditKey: Buffer, entry: NewAuditEntry)
   return { ...entry, seq, previousHash: head.hash, hash };
 }
 
-type ChainFailure = Readonly<{ seq: number; previousHash: string; selfValid: boolean }>;
+type ChainFailure = Readonly<{ seq: number; previousHash: string; hash: string; selfValid: boolean }>;
 
 /** Walks entries with seq ≤ `upToSeq` from the newest anchor (or genesis). */
 function walkChain(
@@ -448,13 +448,13 @@ function walkChain(
     const seq = row[0];
     // Archiving deleted everything up to the anchor: a row found there was put back.
     if (seq <= archivedUpTo) {
-      failure = { seq, previousHash: row[1], selfValid: false };
+      failure = { seq, previousHash: row[1], hash: row[2], selfValid: false };
       break;
     }
     for (let index = 0; index < canonicalFieldCount; index += 1) fields[index] = row[firstCanonicalColumn + index];
     const selfValid = hashEntry(row[1], JSON.stringify(fields), row[detailsColumn]) === row[2];
     if (!selfValid || row[1] !== expectedPrevious) {
-      failure = { seq, previousHash: row[1], selfValid };
+      failure = { seq, previousHash: row[1], hash: row[2], selfValid };
       break;
     }
     expectedPrevious = row[2];
@@ -518,6 +518,11 @@ function classifyFailure(
       };
     }
     return { problem: 'edited', message: `Entry ${seq} was edited after it was written.` };
+  }
+  // A real entry copied to a second place is a duplicate insertion, not a reordering.
+  const copies = db.prepare('SELECT count(*) FROM audit_log WHERE hash = ?').pluck().get(failure.hash) as number;
+  if (copies > 1) {
+    return { problem: 'inserted', message: `Entry ${seq} is a copy of another entry, inserted again.` };
   }
   const predecessorSeq = db
     .prepare('SELECT seq FROM audit_log WHERE hash = ? ORDER BY seq LIMIT 1')

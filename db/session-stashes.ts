@@ -11,6 +11,11 @@ export function saveSessionStash(db: Db, accountId: number, payload: string, now
   ).run(accountId, payload, now);
 }
 
+/** The account's stash (its JSON text), left in place. */
+export function readSessionStash(db: Db, accountId: number): string | undefined {
+  return db.prepare('SELECT payload FROM session_stashes WHERE account_id = ?').pluck().get(accountId) as string | undefined;
+}
+
 /** Returns the account's stash (its JSON text) and removes it: drafts go back to their owner once. */
 export function takeSessionStash(db: Db, accountId: number): string | undefined {
   const payload = db.prepare('SELECT payload FROM session_stashes WHERE account_id = ?').pluck().get(accountId) as

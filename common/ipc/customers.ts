@@ -41,6 +41,8 @@ export const customerViewSchema = z.object({
   createdAt: z.string(),
   /** True while an approved full-file grant shows everything unmasked. */
   fullFile: z.boolean(),
+  /** When that grant ends (the page closes the file then); null for a masked view. */
+  fullFileUntil: z.string().nullable(),
   notes: z.array(z.object({ id: z.number().int(), authorAgentId: z.string(), body: z.string(), createdAt: z.string() })),
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAuditEntries } from '../../db/audit-log';
-import { createFakeClock, createScenario, type Scenario } from '../test-support';
+import { createFakeClock, createScenario, personalPassword, type Scenario } from '../test-support';
 
 let scenario: Scenario | undefined;
 afterEach(() => {
@@ -74,7 +74,10 @@ describe('audit trail through the desk', () => {
     const current = (scenario = await createScenario(clock));
     const oldHead = listAuditEntries(current.desk.desk.store.connection(), { limit: 1 })[0]!.seq;
     clock.set('2026-11-22T02:00:00.000Z');
-    await current.value('app:session.signIn', { agentId: '8001', password: 'x' }, 'k').catch(() => undefined);
+    // Nearly two years without input locked every seat.
+    for (const agentId of ['8001', '2001']) {
+      await current.value('app:session.unlock', { password: personalPassword(agentId) }, agentId);
+    }
 
     expect(await current.call('app:audit.archive', { upToSeq: oldHead, approvalId: 1 }, '8001')).toMatchObject({ code: 'APPROVAL_REQUIRED' });
     expect(await current.call('app:approvals.request', { purpose: 'audit_archive', customerId: null, reasonCode: 'other', reasonText: '年度归档' }, '2001')).toMatchObject({

@@ -260,12 +260,21 @@ describe('approvals', () => {
 
     const full = await current.value('app:customers.openFullFile', { customerId }, agent);
     expect(full.customer).toMatchObject({ fullFile: true, name: { text: '钱七', masked: false }, phones: [{ text: '13700002222', masked: false }] });
+    expect(full.customer.fullFileUntil).toBe(decided.approval.expiresAt);
     // Single-purpose: the full-file grant does not export, and it is the requester's alone.
     expect(await current.call('app:customers.export', { customerId, approvalId: approval.id }, agent)).toMatchObject({ code: 'APPROVAL_REQUIRED' });
     await current.value('app:customers.find', { kind: 'phone', value: '13700002222' }, '2002');
     expect(await current.call('app:customers.openFullFile', { customerId }, '2002')).toMatchObject({ code: 'APPROVAL_REQUIRED' });
 
-    current.clock.advance(30 * 60_000);
+    // The open file masks itself again when the grant ends, even if the view stays open.
+    // The agent keeps working (so the seat stays unlocked) past the grant's 30 minutes.
+    for (let minute = 0; minute < 30; minute += 3) {
+      current.clock.advance(3 * 60_000);
+      await current.value('app:session.activity', {}, agent);
+    }
+    const afterExpiry = await current.value('app:customers.addNote', { customerId, body: '客户新号码 13911112222' }, agent);
+    expect(afterExpiry.customer).toMatchObject({ fullFile: false, fullFileUntil: null, name: { masked: true }, phones: [{ masked: true }] });
+    expect(afterExpiry.customer.notes[0].body).toBe('客户新号码 *******2222');
     expect(await current.call('app:customers.openFullFile', { customerId }, agent)).toMatchObject({ code: 'APPROVAL_REQUIRED' });
     expect((await current.value('app:approvals.mine', {}, agent)).approvals[0]).toMatchObject({ id: approval.id, status: 'expired' });
 
@@ -315,10 +324,11 @@ describe('approvals', () => {
     expect((await current.value('app:approvals.withdraw', { approvalId: withdrawn.id }, agent)).approval.status).toBe('withdrawn');
     const stale = (await request('print')).approval;
     current.clock.advance(24 * 60 * 60_000);
+    await current.value('app:session.unlock', { password: personalPassword(lead) }, lead);
     expect(await current.call('app:approvals.decide', { approvalId: stale.id, approve: true, note: '' }, lead)).toMatchObject({
       code: 'APPROVAL_ALREADY_DECIDED',
     });
-    await current.value('app:session.unlock', { password: personalPassword(agent) }, agent).catch(() => undefined);
+    await current.value('app:session.unlock', { password: personalPassword(agent) }, agent);
     const statuses = (await current.value('app:approvals.mine', {}, agent)).approvals.map((item: { status: string }) => item.status);
     expect(statuses).toEqual(['expired', 'withdrawn', 'denied']);
   });

@@ -14,7 +14,7 @@ import type { Db } from '../../db/connection';
 import { recordAudit } from '../audit/audit-trail';
 import type { DeskContext, SignedInCaller } from '../desk-context';
 import type { OpenCustomerView, Session } from '../session/session-registry';
-import { maskAccountNumber, maskAddress, maskIdNumber, maskName, maskPhone } from './masking';
+import { maskAccountNumber, maskAddress, maskFreeText, maskIdNumber, maskName, maskPhone } from './masking';
 
 type IdType = (typeof idTypes)[number];
 
@@ -22,19 +22,21 @@ function idTypeOf(record: CustomerRecord): IdType {
   return (idTypes as readonly string[]).includes(record.idType) ? (record.idType as IdType) : 'other';
 }
 
-/** Whether one field (at one index, for phones and account numbers) shows unmasked in this view. */
-function isShown(view: OpenCustomerView | null, field: ProtectedField, index = 0): boolean {
-  return view !== null && (view.fullFile || view.reveals.has(`${field}:${index}`));
+/** Whether the view's full-file grant still runs at `now`. */
+function fullFileShown(view: OpenCustomerView | null, now: Date): boolean {
+  const until = view?.fullFileUntil ?? null;
+  return until !== null && until > now.toISOString();
 }
 
 /**
  * The customer as it may cross IPC: every protected field masked, except those revealed in the
  * open view or all of them under a full-file grant. This is the only way customer data leaves main.
  */
-export function toCustomerView(db: Db, record: CustomerRecord, view: OpenCustomerView | null): CustomerView {
+export function toCustomerView(db: Db, record: CustomerRecord, view: OpenCustomerView | null, now: Date): CustomerView {
   const open = view !== null && view.customerId === record.id ? view : null;
+  const fullFile = fullFileShown(open, now);
   const shown = (field: ProtectedField, raw: string, mask: string, index = 0) =>
-    isShown(open, field, index) ? { text: raw, masked: false } : { text: mask, masked: true };
+    fullFile || open?.reveals.has(`${field}:${index}`) === true ? { text: raw, masked: false } : { text: mask, masked: true };
   return {
     id: record.id,
     name: shown('name', record.fullName, maskName(record.fullName, record.gender)),
@@ -47,8 +49,10 @@ export function toCustomerView(db: Db, record: CustomerRecord, view: OpenCustome
       shown('accountNumber', number, maskAccountNumber(number), index),
     ),
     createdAt: record.createdAt,
-    fullFile: open?.fullFile ?? false,
-    notes: listCustomerNotes(db, record.id),
+    fullFile,
+    fullFileUntil: fullFile ? (open?.fullFileUntil ?? null) : null,
+    // Agents type numbers into notes too: those are masked like the fields, outside a full file.
+    notes: listCustomerNotes(db, record.id).map((note) => (fullFile ? note : { ...note, body: maskFreeText(note.body) })),
   };
 }
 
@@ -110,9 +114,9 @@ export function viewCustomer(desk: DeskContext, caller: SignedInCaller, request:
   const db = desk.store.connection();
   return db.transaction(() => {
     const record = requireCustomer(db, request.customerId);
-    session.openView = { customerId: record.id, reveals: new Set(), fullFile: false };
+    session.openView = { customerId: record.id, reveals: new Set(), fullFileUntil: null };
     recordAudit(desk, caller.account, { action: 'customer.view', objectType: 'customer', objectId: record.id });
-    return { customer: toCustomerView(db, record, session.openView) };
+    return { customer: toCustomerView(db, record, session.openView, desk.now()) };
   })();
 }
 
@@ -165,9 +169,9 @@ export function revealCustomerField(
       action: 'customer.reveal',
       objectType: 'customer',
       objectId: record.id,
-      details: { field: request.field, index: request.index, reasonCode: request.reasonCode, reason: request.reasonText },
+      details: { field: request.field, index: request.index, reasonCode: request.reasonCode, reason: maskFreeText(request.reasonText) },
     });
-    return { customer: toCustomerView(db, record, view), value: rawValue(record, request.field, request.index) };
+    return { customer: toCustomerView(db, record, view, desk.now()), value: rawValue(record, request.field, request.index) };
   })();
 }
 
@@ -196,8 +200,8 @@ export function createCustomer(
       details: { phones: request.phones.length, accountNumbers: request.accountNumbers.length },
     });
     session.accessibleCustomerIds.add(id);
-    session.openView = { customerId: id, reveals: new Set(), fullFile: false };
-    return { customer: toCustomerView(db, requireCustomer(db, id), session.openView) };
+    session.openView = { customerId: id, reveals: new Set(), fullFileUntil: null };
+    return { customer: toCustomerView(db, requireCustomer(db, id), session.openView, desk.now()) };
   })();
 }
 
@@ -226,7 +230,7 @@ export function addCustomerNote(
       objectId: record.id,
       details: { noteId, length: request.body.length },
     });
-    return { customer: toCustomerView(db, record, session.openView) };
+    return { customer: toCustomerView(db, record, session.openView, desk.now()) };
   })();
 }
 
@@ -259,14 +263,14 @@ export function openFullFile(desk: DeskContext, caller: SignedInCaller, request:
     const grant = requireGrant(db, caller, 'full_file', request.customerId, desk.now().toISOString());
     const record = requireCustomer(db, request.customerId);
     session.accessibleCustomerIds.add(record.id);
-    session.openView = { customerId: record.id, reveals: new Set(), fullFile: true };
+    session.openView = { customerId: record.id, reveals: new Set(), fullFileUntil: grant.expiresAt };
     recordAudit(desk, caller.account, {
       action: 'customer.openFullFile',
       objectType: 'customer',
       objectId: record.id,
       details: { approvalId: grant.id, expiresAt: grant.expiresAt },
     });
-    return { customer: toCustomerView(db, record, session.openView) };
+    return { customer: toCustomerView(db, record, session.openView, desk.now()) };
   })();
 }
 

@@ -413,3 +413,14 @@ describe('masking generated customers', () => {
     }
   });
 });
+
+describe('maskFreeText', () => {
+  it('masks number runs that look like phones, IDs or accounts in typed text', async () => {
+    const { maskFreeText } = await import('./masking');
+    expect(maskFreeText('客户说新号码13900001111，请回电')).toBe('客户说新号码*******1111，请回电');
+    expect(maskFreeText('身份证 11010519491231002X 已核实')).toBe('身份证 **************002X 已核实');
+    expect(maskFreeText('卡号 6222 0212 3456 7890')).toBe('卡号 **** **** **** 7890');
+    expect(maskFreeText('订单 123456 已处理，明天 10 点回电')).toBe('订单 123456 已处理，明天 10 点回电');
+    expect(maskFreeText('')).toBe('');
+  });
+});

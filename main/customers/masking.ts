@@ -252,3 +252,28 @@ export function maskAccountNumber(accountNumber: string): string {
   if (length >= 5) return `${stars(length - 4)}${characters.slice(-4).join('')}`;
   return stars(length);
 }
+
+/**
+ * Masks number runs that look like phone, ID or account numbers (7 digits or more, spaces and
+ * hyphens allowed between them) inside free text an agent typed: notes, reasons. All but the
+ * last 4 digits become `*`, so "新号码13900001111" reads "新号码*******1111".
+ */
+export function maskFreeText(text: string): string {
+  return text.replace(/\d[\d\s-]{5,}[\dXx]/g, (run) => {
+    const digits = run.replace(/[^\dXx]/g, '').length;
+    if (digits < 7) return run;
+    let keep = 4;
+    return [...run]
+      .reverse()
+      .map((character) => {
+        if (!/[\dXx]/.test(character)) return character;
+        if (keep > 0) {
+          keep -= 1;
+          return character;
+        }
+        return '*';
+      })
+      .reverse()
+      .join('');
+  });
+}

@@ -4,6 +4,7 @@ import { AppError, failure, success, toValidationIssues, type ErrorCode, type Ip
 import { decideAccess } from '../../common/roles';
 import { findAccountById } from '../../db/accounts';
 import { AuditedError, recordAudit } from '../audit/audit-trail';
+import { tickSeat } from '../session/seat-lock';
 import type { CallerContext, DeskContext } from '../desk-context';
 
 /** One handler per channel, typed from the contract; it returns the response (before output parsing). */
@@ -52,15 +53,31 @@ const refusalCodes = new Set<ErrorCode>([
  * Records a failed call in the audit log (when the store is open): the channel, the code and,
  * for validation failures, the paths of the bad fields — never the payload itself.
  */
-function auditFailure(desk: DeskContext, caller: CallerContext, channel: string, result: IpcResult<unknown>): void {
+function auditFailure(
+  desk: DeskContext,
+  caller: CallerContext,
+  channel: string,
+  payload: unknown,
+  result: IpcResult<unknown>,
+): void {
   if (result.ok || desk.store.connectionIfOpen() === undefined) return;
   const issuePaths = result.issues?.slice(0, 5).map((issue) => issue.path || '(root)').join(',');
   recordAudit(desk, caller.account, {
     action: channel.slice(0, 80),
+    ...targetOf(payload),
     outcome: refusalCodes.has(result.code) ? 'refused' : 'failed',
     code: result.code,
     details: issuePaths === undefined ? {} : { fields: issuePaths },
   });
+}
+
+/** The customer or approval a refused call aimed at (ids only), so probing can be traced. */
+function targetOf(payload: unknown): { objectType?: string; objectId?: number } {
+  if (typeof payload !== 'object' || payload === null) return {};
+  const { customerId, approvalId } = payload as Record<string, unknown>;
+  if (typeof customerId === 'number' && Number.isSafeInteger(customerId)) return { objectType: 'customer', objectId: customerId };
+  if (typeof approvalId === 'number' && Number.isSafeInteger(approvalId)) return { objectType: 'approval', objectId: approvalId };
+  return {};
 }
 
 /**
@@ -77,8 +94,11 @@ export function createDispatcher(desk: DeskContext, handlers: Handlers, reportEr
   async function run(channel: string, payload: unknown, caller: CallerContext): Promise<IpcResult<unknown>> {
     const entry = findChannel(channel);
     if (entry === undefined) return failure('UNKNOWN_CHANNEL', `Unknown channel: ${channel.slice(0, 80)}`);
-    // A locked seat answers nothing but the lock screen's channels, whatever the payload.
-    if (caller.account !== undefined && desk.sessions.get(caller.clientKey)?.seat.locked === true && entry.definition.allowedWhileLocked !== true) {
+    // A locked seat answers nothing but the lock screen's channels, whatever the payload. The
+    // clock is applied first: an idle limit that passed since the last tick counts now.
+    const session = caller.account === undefined ? undefined : desk.sessions.get(caller.clientKey);
+    if (session !== undefined) tickSeat(desk, session);
+    if (session?.seat.locked === true && entry.definition.allowedWhileLocked !== true) {
       return failure('LOCKED', 'The seat is locked: unlock it first.');
     }
     const parsed = entry.definition.request.safeParse(payload);
@@ -109,7 +129,7 @@ export function createDispatcher(desk: DeskContext, handlers: Handlers, reportEr
     try {
       caller = resolveCaller(desk, clientKey);
       const result = await run(channel, payload, caller);
-      auditFailure(desk, caller, channel, result);
+      auditFailure(desk, caller, channel, payload, result);
       return result;
     } catch (error) {
       const result =
@@ -118,7 +138,7 @@ export function createDispatcher(desk: DeskContext, handlers: Handlers, reportEr
           : failure('INTERNAL_ERROR', 'Something went wrong inside the desk.');
       if (!(error instanceof AppError)) reportError(channel, error);
       try {
-        if (!(error instanceof AuditedError)) auditFailure(desk, caller, channel, result);
+        if (!(error instanceof AuditedError)) auditFailure(desk, caller, channel, payload, result);
       } catch (auditError) {
         reportError(channel, auditError);
       }

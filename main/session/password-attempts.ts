@@ -5,8 +5,8 @@ import { verifyPassword } from '../security/password-hashing';
 import { afterFailedAttempt, afterSuccessfulAttempt, clampLockoutSettings, decideAttempt } from '../security/lockout-policy';
 import { loadDeskSettings } from '../settings/desk-settings';
 
-/** Sign-in and unlock: both count towards the same lockout, and both are audited. */
-export type PasswordAttemptAction = 'session.signIn' | 'session.unlock';
+/** Sign-in, unlock and a password change's current password: all count towards the same lockout, all are audited. */
+export type PasswordAttemptAction = 'session.signIn' | 'session.unlock' | 'account.changeOwnPassword';
 
 /**
  * Checks `password` for `account` under the lockout rules. A locked-out account is refused

@@ -136,6 +136,39 @@ describe('locked seat', () => {
   });
 });
 
+describe('lock edge cases', () => {
+  it('applies an idle limit that passed since the last tick to the very next call', async () => {
+    const current = (scenario = await createScenario());
+    current.clock.advance(5 * 60_000);
+    expect(await current.call('app:approvals.mine', {}, agent)).toMatchObject({ code: 'LOCKED' });
+    expect((await current.value('app:session.current', {}, agent)).locked).toMatchObject({ reason: 'idle' });
+  });
+
+  it('never lets a later, emptier stash replace the drafts kept at the lock', async () => {
+    const current = (scenario = await createScenario());
+    await current.value('app:session.lock', { reason: 'hotkey', stash: { drafts: { 'customer-note:9': '保留的草稿' }, openCustomerId: 9 } }, agent);
+    await current.value('app:session.lock', { reason: 'button', stash: emptyStash }, agent);
+    const unlocked = await current.value('app:session.unlock', { password: personalPassword(agent) }, agent);
+    expect(unlocked.stash).toEqual({ drafts: { 'customer-note:9': '保留的草稿' }, openCustomerId: 9 });
+  });
+
+  it('counts wrong current passwords of a password change towards the lockout', async () => {
+    const current = (scenario = await createScenario());
+    const change = (currentPassword: string) =>
+      current.call('app:session.changePassword', { currentPassword, newPassword: 'Brand-new-desk-2026!' }, agent);
+    for (let attempt = 1; attempt <= 4; attempt += 1) expect(await change(`wrong-${attempt}-password`)).toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    expect(await change('wrong-5-password')).toMatchObject({ code: 'ACCOUNT_LOCKED_OUT' });
+    expect(await change(personalPassword(agent))).toMatchObject({ code: 'ACCOUNT_LOCKED_OUT' });
+  });
+
+  it('records the object a refused call aimed at', async () => {
+    const current = (scenario = await createScenario());
+    expect(await current.call('app:customers.view', { customerId: 999 }, agent)).toMatchObject({ code: 'CUSTOMER_NOT_ACCESSIBLE' });
+    const [entry] = listAuditEntries(current.desk.desk.store.connection(), { limit: 1 });
+    expect(entry).toMatchObject({ agentId: agent, action: 'app:customers.view', objectType: 'customer', objectId: '999', outcome: 'refused' });
+  });
+});
+
 describe('unlock lockout', () => {
   it('locks the account after 5 failures; 10,000 wrong attempts never succeed and every one is audited', async () => {
     const current = await lockedScenario();

@@ -3,7 +3,7 @@ import { sessionStashSchema, type SessionStash } from '../../common/ipc/session'
 import { AppError } from '../../common/ipc/result';
 import { nextSeatLockState, type OsLockEvent, type SeatLockEvent } from '../../common/lock-policy';
 import { findAccountById } from '../../db/accounts';
-import { saveSessionStash, takeSessionStash } from '../../db/session-stashes';
+import { readSessionStash, saveSessionStash, takeSessionStash } from '../../db/session-stashes';
 import { recordAudit } from '../audit/audit-trail';
 import { toAccountView, type DeskContext, type SignedInCaller } from '../desk-context';
 import { loadDeskSettings } from '../settings/desk-settings';
@@ -33,6 +33,11 @@ function applySeatEvent(desk: DeskContext, session: Session, event: SeatLockEven
   return true;
 }
 
+/** Brings one seat up to date with the clock (a call may come between two ticks). */
+export function tickSeat(desk: DeskContext, session: Session): void {
+  applySeatEvent(desk, session, { type: 'tick', at: desk.now().getTime() });
+}
+
 /** A clock tick: locks every seat idle for longer than the setting allows. */
 export function tickSeatLocks(desk: DeskContext): void {
   const at = desk.now().getTime();
@@ -51,12 +56,19 @@ export function recordSeatActivity(desk: DeskContext, clientKey: string | undefi
   for (const session of sessions) if (session !== undefined) applySeatEvent(desk, session, { type: 'activity', at });
 }
 
-/** Hands back (and removes) an account's stashed drafts. */
-export function takeStash(desk: DeskContext, accountId: number): SessionStash | null {
-  const text = takeSessionStash(desk.store.connection(), accountId);
+function parseStash(text: string | undefined): SessionStash | null {
   if (text === undefined) return null;
   const parsed = sessionStashSchema.safeParse(JSON.parse(text));
   return parsed.success ? parsed.data : null;
+}
+
+function readStash(desk: DeskContext, accountId: number): SessionStash | null {
+  return parseStash(readSessionStash(desk.store.connection(), accountId));
+}
+
+/** Hands back (and removes) an account's stashed drafts. */
+export function takeStash(desk: DeskContext, accountId: number): SessionStash | null {
+  return parseStash(takeSessionStash(desk.store.connection(), accountId));
 }
 
 /**
@@ -73,7 +85,15 @@ export function lockSeat(
   if (session === undefined) throw new AppError('NOT_SIGNED_IN', 'Sign in first.');
   const db = desk.store.connection();
   db.transaction(() => {
-    saveSessionStash(db, caller.account.id, JSON.stringify(request.stash), desk.now().toISOString());
+    // Merged with what is kept already: a late or repeated stash (the page learning of a lock
+    // after it cleared itself) must never replace drafts with nothing.
+    const kept = readStash(desk, caller.account.id);
+    const stash: SessionStash = {
+      drafts: { ...kept?.drafts, ...request.stash.drafts },
+      openCustomerId: request.stash.openCustomerId ?? kept?.openCustomerId ?? null,
+    };
+    const bounded = sessionStashSchema.safeParse(stash);
+    saveSessionStash(db, caller.account.id, JSON.stringify(bounded.success ? bounded.data : request.stash), desk.now().toISOString());
     applySeatEvent(desk, session, { type: 'manual', reason: request.reason, at: desk.now().getTime() });
   })();
   return {};

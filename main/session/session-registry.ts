@@ -1,11 +1,15 @@
 import { initialSeatLockState, type SeatLockState } from '../../common/lock-policy';
 
-/** The customer open on a client: reveals and a full-file grant last as long as the view. */
+/**
+ * The customer open on a client: reveals last as long as the view; a full-file grant as long as
+ * the view and no longer than the grant.
+ */
 export type OpenCustomerView = {
   readonly customerId: number;
   /** Revealed fields as `field:index`, e.g. `phone:0`. */
   readonly reveals: Set<string>;
-  readonly fullFile: boolean;
+  /** Until when (ISO-8601 UTC) the approved full file shows unmasked; null for a masked view. */
+  readonly fullFileUntil: string | null;
 };
 
 /**

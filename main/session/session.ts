@@ -72,10 +72,8 @@ export async function changePassword(
   caller: SignedInCaller,
   request: Readonly<{ currentPassword: string; newPassword: string }>,
 ): Promise<{ account: AccountView }> {
-  const { account } = caller;
-  if (!(await verifyPassword(request.currentPassword, account.passwordHash))) {
-    throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong.');
-  }
+  // Guessing the current password at an unlocked seat counts towards the lockout like sign-in.
+  const account = await checkPasswordAttempt(desk, caller.account, request.currentPassword, 'account.changeOwnPassword');
   assertAcceptablePassword(request.newPassword, account.agentId);
   if (request.newPassword.normalize('NFKC') === request.currentPassword.normalize('NFKC')) {
     throw new AppError('PASSWORD_UNCHANGED', 'The new password must differ from the current one.');

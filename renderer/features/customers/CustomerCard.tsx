@@ -81,6 +81,14 @@ export function CustomerCard({ customer, account }: { customer: CustomerView; ac
     return () => window.clearInterval(timer);
   }, [waiting, loadMine]);
 
+  // An approved full file closes itself when its grant ends (main masks it from then on anyway).
+  const fullFileUntil = customer.fullFileUntil;
+  useEffect(() => {
+    if (fullFileUntil === null) return undefined;
+    const timer = window.setTimeout(() => void close(), Math.max(0, Date.parse(fullFileUntil) - Date.now()));
+    return () => window.clearTimeout(timer);
+  }, [fullFileUntil, close]);
+
   const canReveal = !customer.fullFile && account.role !== 'admin';
   const reveal = (field: ProtectedField, index: number) => setRevealing({ field, index });
 
@@ -101,6 +109,8 @@ export function CustomerCard({ customer, account }: { customer: CustomerView; ac
       if (failure !== null) void message.error(describeError(failure.code));
     } else if (purpose === 'export') {
       const result = await getApi().customers.export({ customerId: customer.id, approvalId: grant.id });
+      // A lock or sign-out while main answered: nothing of this customer may appear now.
+      if (useCustomersStore.getState().customer?.id !== customer.id) return;
       if (!result.ok) void message.error(describeError(result.code));
       else {
         saveFile(result.value.fileName, result.value.mimeType, result.value.content);
@@ -108,6 +118,7 @@ export function CustomerCard({ customer, account }: { customer: CustomerView; ac
       }
     } else {
       const result = await getApi().customers.print({ customerId: customer.id, approvalId: grant.id });
+      if (useCustomersStore.getState().customer?.id !== customer.id) return;
       if (!result.ok) void message.error(describeError(result.code));
       else setSheet(result.value);
     }

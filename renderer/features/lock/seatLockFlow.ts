@@ -60,9 +60,11 @@ export function useSeatLockFlow(signedIn: boolean, locked: boolean): void {
       clearPersonalData();
       useSettingsStore.getState().reset();
     });
-    const stopStash = onStashReturned((stash) => {
+    const stopStash = onStashReturned((stash, returnedAt) => {
       useDraftsStore.getState().restore(stash.drafts);
-      if (stash.openCustomerId !== null) void useCustomersStore.getState().open(stash.openCustomerId);
+      // After an unlock the same session reopens its customer; a new session must find the
+      // customer again (least privilege), and the draft shows when it does.
+      if (returnedAt === 'unlock' && stash.openCustomerId !== null) void useCustomersStore.getState().open(stash.openCustomerId);
     });
     return () => {
       stopLock();
@@ -73,8 +75,17 @@ export function useSeatLockFlow(signedIn: boolean, locked: boolean): void {
 
   useEffect(() => {
     if (!signedIn) return undefined;
-    const timer = window.setInterval(() => void useSessionStore.getState().load(), pollMilliseconds);
-    return () => window.clearInterval(timer);
+    const check = () => void useSessionStore.getState().load();
+    const timer = window.setInterval(check, pollMilliseconds);
+    // Timers slow down in a hidden window: coming back (after an OS lock, say) asks at once.
+    const handleVisibility = () => {
+      if (document.visibilityState === 'visible') check();
+    };
+    document.addEventListener('visibilitychange', handleVisibility);
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener('visibilitychange', handleVisibility);
+    };
   }, [signedIn]);
 
   const hotkeyText = useSettingsStore((state) => state.settings.lockHotkey);

@@ -10,8 +10,8 @@ export type SeatLock = Readonly<{ reason: LockReason; lockedAt: string }>;
 
 /** Called when main reports a lock the renderer did not ask for (idle, OS lock, suspend). */
 type LockListener = (lock: SeatLock) => void;
-/** Called with the drafts main hands back at sign-in or unlock. */
-type StashListener = (stash: SessionStash) => void;
+/** Called with the drafts main hands back at unlock (same session) or sign-in (a new one). */
+type StashListener = (stash: SessionStash, returnedAt: 'unlock' | 'signIn') => void;
 
 const lockListeners = new Set<LockListener>();
 const personListeners = new Set<() => void>();
@@ -68,6 +68,8 @@ export const useSessionStore = create<SessionState>()((set, get) => {
   // Bumped whenever the person at the desk changes: a `session.current` answer that was
   // asked for before (e.g. on window focus, racing a sign-out) must not bring anyone back.
   let generation = 0;
+  // Bumped when this page locks or unlocks: a session answer asked for before that is stale.
+  let lockChanges = 0;
 
   function changePerson(next: Partial<SessionState>): void {
     generation += 1;
@@ -83,6 +85,7 @@ export const useSessionStore = create<SessionState>()((set, get) => {
     endedReason: null,
     load: async () => {
       const startedIn = generation;
+      const lockChangesAtStart = lockChanges;
       const hadAccount = get().account !== null;
       // Before the first answer the error screen is showing; clearing it shows progress again.
       if (!get().loaded) set({ loadErrorCode: null });
@@ -92,19 +95,25 @@ export const useSessionStore = create<SessionState>()((set, get) => {
         set({ loadErrorCode: result.code });
         return;
       }
+      if (lockChangesAtStart !== lockChanges) return;
       const { account, locked } = result.value;
-      // Losing the account between two checks means main ended the session (disabled, say).
-      const endedReason = hadAccount && account === null ? 'NOT_SIGNED_IN' : get().endedReason;
-      const newlyLocked = locked !== null && get().locked === null;
-      set({ account, locked, loaded: true, loadErrorCode: null, endedReason });
-      if (newlyLocked) for (const listener of lockListeners) listener(locked);
+      if (hadAccount && account === null) {
+        // Main ended the session (disabled, reset, another sign-in): a change of person.
+        changePerson({ account: null, locked: null, endedReason: 'NOT_SIGNED_IN' });
+        return;
+      }
+      const lockedBefore = get().locked;
+      // Only unlock() ends a lock: an answer asked for before a hotkey lock must not undo it.
+      const nextLocked = lockedBefore ?? locked;
+      set({ account, locked: nextLocked, loaded: true, loadErrorCode: null });
+      if (lockedBefore === null && locked !== null) for (const listener of lockListeners) listener(locked);
     },
     signIn: async (agentId, password) => {
       const result = await getApi().session.signIn({ agentId, password });
       if (!result.ok) return result;
       changePerson({ account: result.value.account, locked: null, endedReason: null });
       const { stash } = result.value;
-      if (stash !== null) for (const listener of stashListeners) listener(stash);
+      if (stash !== null) for (const listener of stashListeners) listener(stash, 'signIn');
       return null;
     },
     signOut: async () => {
@@ -122,6 +131,7 @@ export const useSessionStore = create<SessionState>()((set, get) => {
     },
     lock: async (reason, stash) => {
       if (get().locked !== null) return;
+      lockChanges += 1;
       // The screen locks before main answers: nothing waits on the network to hide a customer.
       set({ locked: { reason, lockedAt: new Date().toISOString() } });
       await getApi().session.lock({ reason, stash });
@@ -131,9 +141,10 @@ export const useSessionStore = create<SessionState>()((set, get) => {
       const result = await getApi().session.unlock({ password });
       if (startedIn !== generation) return null;
       if (!result.ok) return result;
+      lockChanges += 1;
       set({ account: result.value.account, locked: null });
       const { stash } = result.value;
-      if (stash !== null) for (const listener of stashListeners) listener(stash);
+      if (stash !== null) for (const listener of stashListeners) listener(stash, 'unlock');
       return null;
     },
     setAccount: (account) => changePerson({ account, locked: null, endedReason: null }),
