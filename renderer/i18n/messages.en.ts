@@ -361,4 +361,10 @@ export const messagesEn = {
   'error.AUDIT_TOO_YOUNG': 'Only audit entries older than 180 days can be archived.',
   'error.AUDIT_CHAIN_BROKEN': 'The audit log does not verify, so it cannot be archived. Investigate first.',
   'error.AUDIT_NOTHING_TO_ARCHIVE': 'There are no audit entries to archive.',
+  'audit.archiveTitle': 'Archive old entries',
+  'audit.archiveHint': 'Only entries older than 180 days can be archived, with a team lead’s approval. The archive downloads to this computer: keep it safe. The rest of the log stays verifiable.',
+  'audit.archiveUpTo': 'Archive through entry',
+  'audit.archiveRun': 'Archive and download',
+  'audit.archived': '{count} entries archived.',
+  'customers.requestApproval': 'Ask a team lead',
 } as const satisfies Record<MessageKey, string>;

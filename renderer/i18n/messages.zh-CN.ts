@@ -336,6 +336,12 @@ export const messagesZhCN = {
   'error.AUDIT_TOO_YOUNG': '只能归档 180 天以前的审计记录。',
   'error.AUDIT_CHAIN_BROKEN': '审计日志校验未通过，不能归档。请先查明篡改。',
   'error.AUDIT_NOTHING_TO_ARCHIVE': '没有可以归档的审计记录。',
+  'audit.archiveTitle': '归档旧记录',
+  'audit.archiveHint': '只能归档 180 天以前的记录，且需要班长批准。归档文件会下载到本机，请妥善保存；剩余日志仍可校验。',
+  'audit.archiveUpTo': '归档到第几条',
+  'audit.archiveRun': '归档并下载',
+  'audit.archived': '已归档 {count} 条记录。',
+  'customers.requestApproval': '申请班长批准',
 } as const;
 
 /** A message key; the Simplified Chinese messages define the set. */

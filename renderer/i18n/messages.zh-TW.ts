@@ -338,4 +338,10 @@ export const messagesZhTW = {
   'error.AUDIT_TOO_YOUNG': '只能歸檔 180 天以前的審計記錄。',
   'error.AUDIT_CHAIN_BROKEN': '審計日誌校驗未通過，不能歸檔。請先查明篡改。',
   'error.AUDIT_NOTHING_TO_ARCHIVE': '沒有可以歸檔的審計記錄。',
+  'audit.archiveTitle': '歸檔舊記錄',
+  'audit.archiveHint': '只能歸檔 180 天以前的記錄，且需要班長批准。歸檔文件會下載到本機，請妥善保存；剩餘日誌仍可校驗。',
+  'audit.archiveUpTo': '歸檔到第幾條',
+  'audit.archiveRun': '歸檔並下載',
+  'audit.archived': '已歸檔 {count} 條記錄。',
+  'customers.requestApproval': '申請班長批准',
 } as const satisfies Record<MessageKey, string>;

@@ -3,10 +3,11 @@ import { useEffect, useState } from 'react';
 import { auditCheckpointSchema, type AuditEntryView } from '../../../common/ipc/audit';
 import { saveFile } from '../../components/saveFile';
 import { useErrorMessage, useT } from '../../i18n/translate';
+import { AuditArchiveCard } from './AuditArchiveCard';
 import { useAuditStore } from './useAuditStore';
 
 /** The audit log: integrity check, signed checkpoints, and the newest entries. Reading it is audited. */
-export function AuditPage() {
+export function AuditPage({ canArchive }: { canArchive: boolean }) {
   const translate = useT();
   const describeError = useErrorMessage();
   const { message } = App.useApp();
@@ -123,6 +124,7 @@ export function AuditPage() {
           {translate('audit.older')}
         </Button>
       </Card>
+      {canArchive ? <AuditArchiveCard /> : null}
     </Space>
   );
 }

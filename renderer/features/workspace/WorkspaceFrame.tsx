@@ -41,7 +41,7 @@ export function WorkspaceFrame({ account }: { account: AccountView }) {
   const pages: Record<Section, () => ReactNode> = {
     customers: () => <CustomersPage account={account} />,
     approvals: () => <ApprovalsPage account={account} />,
-    audit: () => <AuditPage />,
+    audit: () => <AuditPage canArchive={account.role === 'admin'} />,
     agents: () => <AgentsPage currentAgentId={account.agentId} />,
     settings: () => <SettingsPage />,
   };
