@@ -152,6 +152,16 @@ describe('approvals in the browser', () => {
     expect(await leadPage.getByTestId('approvals-inbox').innerText()).not.toContain('晓明');
     await approve.first().click();
     await leadPage.locator('[data-testid^="approval-status-"]').filter({ hasText: '已批准' }).first().waitFor();
+
+    // The lead verifies the audit chain; the team's reveal and the approval are in the log.
+    await leadPage.getByTestId('tab-audit').click();
+    await leadPage.getByTestId('audit-verify').click();
+    expect(await leadPage.getByTestId('audit-verification').innerText()).toContain('日志完整');
+    const entries = await leadPage.getByTestId('audit-entries').innerText();
+    expect(entries).toContain('customer.reveal');
+    expect(entries).toContain('approval.approve');
+    expect(entries).not.toContain(customer.phone);
+    await leadPage.screenshot({ path: join(artifacts, 'audit-lead.png'), fullPage: true });
     await leadContext.close();
 
     await page.getByTestId('use-full_file').click({ timeout: 15_000 });
