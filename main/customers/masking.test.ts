@@ -424,3 +424,12 @@ describe('maskFreeText', () => {
     expect(maskFreeText('')).toBe('');
   });
 });
+
+describe('maskAddress without a province or city', () => {
+  it('keeps a short district name only', async () => {
+    const { maskAddress } = await import('./masking');
+    expect(maskAddress('朝阳区建国路88号')).toBe('朝阳区****');
+    expect(maskAddress('世纪花城南区5栋')).toBe('****');
+    expect(maskAddress('张三家住在朝阳区')).toBe('****');
+  });
+});

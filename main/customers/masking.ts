@@ -189,7 +189,10 @@ export function maskAddress(address: string): string {
   const afterProvince = compact.slice(kept.length);
   const city = province === undefined || province.hasCities ? cityPattern.exec(afterProvince)?.[0] : undefined;
   const afterCity = city === undefined ? afterProvince : afterProvince.slice(city.length);
-  const district = matchDistrict(afterCity);
+  const found = matchDistrict(afterCity);
+  // Without a province or city in front, only a short name is taken for a district (朝阳区,
+  // 浦东新区): a long one is more likely an estate or a sentence (世纪花城南区, 张三家住在朝阳区).
+  const district = found !== undefined && (province !== undefined || city !== undefined || found.length <= 5) ? found : undefined;
   if (district !== undefined) return `${kept}${city ?? ''}${district}${stars(4)}`;
   if (province !== undefined && city !== undefined) kept += city;
   return `${kept}${stars(4)}`;
