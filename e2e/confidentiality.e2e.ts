@@ -170,3 +170,54 @@ describe('approvals in the browser', () => {
     await page.screenshot({ path: join(artifacts, 'full-file.png'), fullPage: true });
   });
 });
+
+describe('lockout and switching agent in the browser', () => {
+  it('locks the account after 5 wrong passwords until an administrator lifts it', async () => {
+    await page.getByTestId('lock-button').click();
+    await page.getByTestId('lock-screen').waitFor();
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      await page.locator('#unlock_password').fill(`Wrong-password-${attempt}`);
+      await page.getByTestId('unlock-submit').click();
+      // The lock screen empties the field once main has answered.
+      await expect.poll(() => page.locator('#unlock_password').inputValue()).toBe('');
+      await page.locator('[data-testid="unlock-error"]').waitFor();
+    }
+    await page.locator('[data-testid="unlock-error"][data-error-code="ACCOUNT_LOCKED_OUT"]').waitFor();
+    await page.locator('#unlock_password').fill(agent.password);
+    await page.getByTestId('unlock-submit').click();
+    await page.locator('[data-testid="unlock-error"][data-error-code="ACCOUNT_LOCKED_OUT"]').waitFor();
+    expect(await page.getByTestId('unlock-error').innerText()).toContain('失败次数过多');
+
+    const adminContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    const adminPage = await adminContext.newPage();
+    await adminPage.goto(preview.url);
+    await signIn(adminPage, '8001', 'Admin-desk-2026!');
+    await adminPage.getByTestId(`agent-lift-lockout-${agent.agentId}`).click();
+    await adminPage.getByTestId(`agent-locked-out-${agent.agentId}`).waitFor({ state: 'detached' });
+    await adminContext.close();
+
+    await page.locator('#unlock_password').fill(agent.password);
+    await page.getByTestId('unlock-submit').click();
+    await page.getByTestId('customer-card').waitFor();
+  });
+
+  it('switch agent ends the locked session; the owner finds the draft again after signing back in', async () => {
+    const secondDraft = '第二份草稿：客户要求书面答复';
+    await page.getByTestId('customer-close').click();
+    await page.locator('#customerSearch_value').fill(customer.phone);
+    await page.getByTestId('customer-search-submit').click();
+    await page.locator('[data-testid^="customer-open-"]').first().click();
+    await page.getByTestId('customer-note-draft').fill(secondDraft);
+    await page.keyboard.press('Control+L');
+    await page.getByTestId('switch-agent').click();
+    await signIn(page, lead.agentId, lead.password);
+    expect(await everythingInThePage(page)).not.toContain(secondDraft);
+    await page.getByTestId('sign-out').click();
+
+    await signIn(page, agent.agentId, agent.password);
+    await page.locator('#customerSearch_value').fill(customer.phone);
+    await page.getByTestId('customer-search-submit').click();
+    await page.locator('[data-testid^="customer-open-"]').first().click();
+    expect(await page.getByTestId('customer-note-draft').inputValue()).toBe(secondDraft);
+  });
+});
