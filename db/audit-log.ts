@@ -667,23 +667,8 @@ export function compareAuditCheckpoint(
   };
 }
 
-type EntryRecordRow = {
-  seq: number;
-  occurredAt: string;
-  timeZone: string;
-  utcOffsetMinutes: number;
-  workstationId: string;
-  agentId: string | null;
-  role: string | null;
-  action: string;
-  objectType: string | null;
-  objectId: string | null;
-  outcome: AuditOutcome;
-  code: string | null;
-  details: string;
-  previousHash: string;
-  hash: string;
-};
+/** A stored row as selected below: the entry with its details still as JSON text. */
+type EntryRecordRow = Omit<AuditEntry, 'details'> & { details: string };
 
 const entryRecordColumns = `seq, occurred_at AS occurredAt, time_zone AS timeZone,
   utc_offset_minutes AS utcOffsetMinutes, workstation_id AS workstationId, agent_id AS agentId, role,
