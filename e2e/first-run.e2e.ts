@@ -119,7 +119,7 @@ describe('first run in the browser', () => {
 
     await page.getByTestId('language-switch').getByText('繁體中文').click();
     await page.waitForFunction("document.documentElement.lang === 'zh-TW'");
-    expect(await text('customers-page')).toContain('查找客戶');
+    expect(await text('customers-page')).toContain('查詢客戶');
     expect(await text('sign-out')).toContain('登出');
     await page.screenshot({ path: join(artifacts, 'workspace-zh-TW.png'), fullPage: true });
   });
