@@ -6,6 +6,7 @@ import type { Keychain } from './security/database-key';
 import { defaultPasswordCost, hashPassword, type ScryptCost } from './security/password-hashing';
 import { lockSeatsForOsEvent, recordSeatActivity, seatLockTickMilliseconds, tickSeatLocks } from './session/seat-lock';
 import { createSessionRegistry } from './session/session-registry';
+import { createDeskEventHub } from './events/desk-events';
 import type { OsLockEvent } from '../common/lock-policy';
 import { createDeskStore } from './store/desk-store';
 
@@ -41,13 +42,15 @@ export type DeskServices = Readonly<{
 /** Builds the store, the sessions and the dispatcher. A keychain-protected store opens here. */
 export function createDeskServices(options: DeskServiceOptions): DeskServices {
   const passwordCost = options.passwordCost ?? defaultPasswordCost;
+  const events = createDeskEventHub((error) => options.reportError('desk-events', error));
   const desk: DeskContext = {
     store: createDeskStore({
       dataDirectory: options.dataDirectory,
       keychain: options.keychain,
       ...(options.passphraseCost === undefined ? {} : { passphraseCost: options.passphraseCost }),
     }),
-    sessions: createSessionRegistry(),
+    sessions: createSessionRegistry((clientKey) => events.emit(clientKey, 'sessionChanged')),
+    events,
     now: options.now ?? (() => new Date()),
     timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     passwordCost,

@@ -9,6 +9,7 @@ import { createMainWindow } from './electron/main-window';
 import { connectPowerMonitor } from './electron/power-monitor';
 import { guardSession, guardWebContents } from './electron/window-guard';
 import { describeStoreFailure } from './store/store-failure-text';
+import { deskEventChannel } from '../common/ipc/events';
 
 // Wiring only: every decision lives in a tested module.
 app.enableSandbox();
@@ -39,7 +40,14 @@ if (!app.requestSingleInstanceLock()) {
     connectPowerMonitor(powerMonitor, services.seatLock);
     const window = createMainWindow(join(__dirname, '../preload/index.js'), !app.isPackaged);
     const clientKey = clientKeyOf({ sender: window.webContents });
-    window.webContents.on('destroyed', () => services.desk.sessions.end(clientKey));
+    // A lock or an ended session shows at once, not at the page's next poll.
+    const stopEvents = services.desk.events.subscribe((target, name) => {
+      if (target === clientKey && !window.isDestroyed()) window.webContents.send(deskEventChannel(name));
+    });
+    window.webContents.on('destroyed', () => {
+      stopEvents();
+      services.desk.sessions.end(clientKey);
+    });
     app.on('second-instance', () => window.focus());
     app.on('before-quit', () => services.close());
     app.on('window-all-closed', () => app.quit());

@@ -136,6 +136,28 @@ describe('locked seat', () => {
   });
 });
 
+describe('pushed events', () => {
+  it('tells exactly the affected windows when a seat locks or a session ends', async () => {
+    const current = (scenario = await createScenario());
+    const heard: string[] = [];
+    current.desk.desk.events.subscribe((clientKey, name) => heard.push(`${clientKey}:${name}`));
+    current.desk.desk.events.subscribe(() => {
+      throw new Error('a broken listener');
+    });
+    current.clock.advance(2 * 60_000);
+    await current.value('app:session.activity', {}, agent);
+    current.clock.advance(3 * 60_000);
+    current.desk.seatLock.tick();
+    // Every seat but the agent's was idle for 5 minutes.
+    expect(heard.sort()).toEqual(['1002', '2001', '2002', '2003', '8001'].map((key) => `${key}:sessionChanged`));
+    expect(current.desk.errors.length).toBe(5);
+    heard.length = 0;
+    await current.value('app:session.unlock', { password: personalPassword('8001') }, '8001');
+    await current.value('app:agents.setStatus', { agentId: agent, status: 'disabled' }, '8001');
+    expect(heard).toEqual([`${agent}:sessionChanged`]);
+  });
+});
+
 describe('lock edge cases', () => {
   it('applies an idle limit that passed since the last tick to the very next call', async () => {
     const current = (scenario = await createScenario());

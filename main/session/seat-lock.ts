@@ -30,6 +30,7 @@ function applySeatEvent(desk: DeskContext, session: Session, event: SeatLockEven
   session.openView = null;
   const account = findAccountById(db, session.accountId);
   recordAudit(desk, account, { action: 'session.lock', details: { reason: next.reason } });
+  desk.events.emit(session.clientKey, 'sessionChanged');
   return true;
 }
 

@@ -38,8 +38,8 @@ export type SessionRegistry = Readonly<{
   all: () => Session[];
 }>;
 
-/** Creates an empty registry. */
-export function createSessionRegistry(): SessionRegistry {
+/** Creates an empty registry; `onEnded` hears of every session that ends (to tell its window). */
+export function createSessionRegistry(onEnded: (clientKey: string) => void = () => undefined): SessionRegistry {
   const sessions = new Map<string, Session>();
   return {
     get: (clientKey) => sessions.get(clientKey),
@@ -56,11 +56,14 @@ export function createSessionRegistry(): SessionRegistry {
       return session;
     },
     end: (clientKey) => {
-      sessions.delete(clientKey);
+      if (sessions.delete(clientKey)) onEnded(clientKey);
     },
     endForAccount: (accountId, keepClientKey) => {
       for (const [clientKey, session] of sessions) {
-        if (session.accountId === accountId && clientKey !== keepClientKey) sessions.delete(clientKey);
+        if (session.accountId === accountId && clientKey !== keepClientKey) {
+          sessions.delete(clientKey);
+          onEnded(clientKey);
+        }
       }
     },
     all: () => [...sessions.values()],

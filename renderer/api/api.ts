@@ -6,12 +6,15 @@ import {
   bridgeSecretMetaName,
 } from '../../common/ipc/bridge';
 import { listChannels, type ChannelEntry, type SeatdeskApi } from '../../common/ipc/contract';
+import type { SeatdeskEvents } from '../../common/ipc/events';
 import { ipcFailureSchema, type IpcFailure, type IpcResult } from '../../common/ipc/result';
 
 declare global {
   interface Window {
     /** The contract's API, exposed by the Electron preload; absent in a plain browser. */
     seatdesk?: SeatdeskApi;
+    /** Events main pushes (Electron only); the preview page polls instead. */
+    seatdeskEvents?: SeatdeskEvents;
   }
 }
 

@@ -77,6 +77,8 @@ export function useSeatLockFlow(signedIn: boolean, locked: boolean): void {
     if (!signedIn) return undefined;
     const check = () => void useSessionStore.getState().load();
     const timer = window.setInterval(check, pollMilliseconds);
+    // In Electron main also pushes: a lock or an ended session shows at once.
+    const stopEvents = window.seatdeskEvents?.on('sessionChanged', check);
     // Timers slow down in a hidden window: coming back (after an OS lock, say) asks at once.
     const handleVisibility = () => {
       if (document.visibilityState === 'visible') check();
@@ -84,6 +86,7 @@ export function useSeatLockFlow(signedIn: boolean, locked: boolean): void {
     document.addEventListener('visibilitychange', handleVisibility);
     return () => {
       window.clearInterval(timer);
+      stopEvents?.();
       document.removeEventListener('visibilitychange', handleVisibility);
     };
   }, [signedIn]);
