@@ -15,6 +15,9 @@ export type ApprovalRecord = Readonly<{
   requesterTeam: string;
   purpose: ApprovalPurpose;
   customerId: number | null;
+  /** The customer's name and gender, for main to mask into a label; null for an audit archive. */
+  customerName: string | null;
+  customerGender: 'male' | 'female' | null;
   reasonCode: string;
   reasonText: string;
   status: StoredApprovalStatus;
@@ -28,12 +31,14 @@ export type ApprovalRecord = Readonly<{
 
 const selectApproval = `
   SELECT p.id, p.requester_id AS requesterId, r.agent_id AS requesterAgentId, r.display_name AS requesterName,
-    r.team AS requesterTeam, p.purpose, p.customer_id AS customerId, p.reason_code AS reasonCode,
+    r.team AS requesterTeam, p.purpose, p.customer_id AS customerId, c.full_name AS customerName,
+    c.gender AS customerGender, p.reason_code AS reasonCode,
     p.reason_text AS reasonText, p.status, p.requested_at AS requestedAt, d.agent_id AS deciderAgentId,
     p.decided_at AS decidedAt, p.decision_note AS decisionNote, p.expires_at AS expiresAt, p.used_at AS usedAt
   FROM approvals p
   JOIN accounts r ON r.id = p.requester_id
-  LEFT JOIN accounts d ON d.id = p.decided_by`;
+  LEFT JOIN accounts d ON d.id = p.decided_by
+  LEFT JOIN customers c ON c.id = p.customer_id`;
 
 /** Records a pending request and returns its id. */
 export function insertApproval(

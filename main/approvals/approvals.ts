@@ -32,15 +32,14 @@ export function approvalStatusAt(record: ApprovalRecord, now: Date): ApprovalVie
   return record.status;
 }
 
-function toApprovalView(db: Db, record: ApprovalRecord, now: Date): ApprovalView {
-  const customer = record.customerId === null ? undefined : findCustomerById(db, record.customerId);
+function toApprovalView(record: ApprovalRecord, now: Date): ApprovalView {
   return {
     id: record.id,
     requesterAgentId: record.requesterAgentId,
     requesterName: record.requesterName,
     purpose: record.purpose,
     customerId: record.customerId,
-    customerLabel: customer === undefined ? '' : maskName(customer.fullName, customer.gender),
+    customerLabel: record.customerName === null ? '' : maskName(record.customerName, record.customerGender),
     reasonCode: (accessReasonCodes as readonly string[]).includes(record.reasonCode) ? (record.reasonCode as ReasonCode) : 'other',
     reasonText: record.reasonText,
     status: approvalStatusAt(record, now),
@@ -55,7 +54,7 @@ function toApprovalView(db: Db, record: ApprovalRecord, now: Date): ApprovalView
 function reread(db: Db, id: number, now: Date): ApprovalView {
   const record = findApprovalById(db, id);
   if (record === undefined) throw new AppError('APPROVAL_NOT_FOUND', `No approval ${id}.`);
-  return toApprovalView(db, record, now);
+  return toApprovalView(record, now);
 }
 
 /**
@@ -95,7 +94,7 @@ export function requestApproval(
 export function listMyApprovals(desk: DeskContext, caller: SignedInCaller): { approvals: ApprovalView[] } {
   const db = desk.store.connection();
   const now = desk.now();
-  return { approvals: listApprovalsOfRequester(db, caller.account.id).map((record) => toApprovalView(db, record, now)) };
+  return { approvals: listApprovalsOfRequester(db, caller.account.id).map((record) => toApprovalView(record, now)) };
 }
 
 /** A team lead's inbox: the team's requests and those of accounts without a team; never the lead's own. */
@@ -104,7 +103,7 @@ export function listApprovalInbox(desk: DeskContext, caller: SignedInCaller): { 
   const now = desk.now();
   return {
     approvals: listApprovalsForDecider(db, { id: caller.account.id, team: caller.account.team }).map((record) =>
-      toApprovalView(db, record, now),
+      toApprovalView(record, now),
     ),
   };
 }
