@@ -6,6 +6,12 @@ export function readSettings(db: Db): Map<string, unknown> {
   return new Map(rows.map((row) => [row.name, JSON.parse(row.value) as unknown]));
 }
 
+/** One stored setting's parsed JSON value, or `undefined`. */
+export function readSetting(db: Db, name: string): unknown {
+  const value = db.prepare('SELECT value FROM settings WHERE name = ?').pluck().get(name) as string | undefined;
+  return value === undefined ? undefined : (JSON.parse(value) as unknown);
+}
+
 /** Stores one setting (JSON-encoded), recording when and by whom. */
 export function writeSetting(db: Db, name: string, value: unknown, now: string, updatedBy: string | null): void {
   db.prepare(

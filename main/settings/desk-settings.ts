@@ -1,6 +1,6 @@
 import { defaultDeskSettings, deskSettingsSchema, type DeskSettings } from '../../common/settings';
 import type { Db } from '../../db/connection';
-import { readSettings, writeSetting } from '../../db/settings';
+import { readSetting, readSettings, writeSetting } from '../../db/settings';
 import { recordAudit } from '../audit/audit-trail';
 import type { DeskContext, SignedInCaller } from '../desk-context';
 
@@ -24,7 +24,7 @@ export function loadDeskSettings(db: Db): DeskSettings {
 
 /** This workstation's ID (recorded in every audit entry), made at database creation. */
 export function workstationIdOf(db: Db): string {
-  const value = readSettings(db).get('workstationId');
+  const value = readSetting(db, 'workstationId');
   return typeof value === 'string' ? value : 'WS-UNKNOWN';
 }
 
