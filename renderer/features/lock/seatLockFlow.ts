@@ -10,8 +10,12 @@ import { useDraftsStore } from '../drafts/useDraftsStore';
 import { onLockedByMain, onPersonChanged, onStashReturned, useSessionStore } from '../session/useSessionStore';
 import { useSettingsStore } from '../settings/useSettingsStore';
 
-/** How often the renderer asks main whether the seat was locked (idle, OS lock, suspend). */
-const pollMilliseconds = 1_000;
+/**
+ * How often the renderer asks main whether the seat was locked (idle, OS lock, suspend): every
+ * second where nothing is pushed (the preview); in Electron main pushes, and a slow poll only
+ * covers a missed event.
+ */
+const pollMilliseconds = { withoutPush: 1_000, withPush: 30_000 } as const;
 /** Input is reported to main at most this often; the idle limit is minutes. */
 const activityReportMilliseconds = 10_000;
 
@@ -76,9 +80,9 @@ export function useSeatLockFlow(signedIn: boolean, locked: boolean): void {
   useEffect(() => {
     if (!signedIn) return undefined;
     const check = () => void useSessionStore.getState().load();
-    const timer = window.setInterval(check, pollMilliseconds);
-    // In Electron main also pushes: a lock or an ended session shows at once.
+    // In Electron main pushes: a lock or an ended session shows at once.
     const stopEvents = window.seatdeskEvents?.on('sessionChanged', check);
+    const timer = window.setInterval(check, stopEvents === undefined ? pollMilliseconds.withoutPush : pollMilliseconds.withPush);
     // Timers slow down in a hidden window: coming back (after an OS lock, say) asks at once.
     const handleVisibility = () => {
       if (document.visibilityState === 'visible') check();
