@@ -15,16 +15,7 @@ export type CustomerRecord = Readonly<{
 }>;
 
 /** Fields of a new customer; `now` is an ISO-8601 UTC timestamp supplied by the caller. */
-export type NewCustomer = Readonly<{
-  fullName: string;
-  gender: 'male' | 'female' | null;
-  phones: readonly string[];
-  idType: string;
-  idNumber: string;
-  address: string;
-  accountNumbers: readonly string[];
-  now: string;
-}>;
+export type NewCustomer = Omit<CustomerRecord, 'id' | 'createdAt' | 'updatedAt'> & Readonly<{ now: string }>;
 
 /** What an exact customer search may match on: no names, no partial values. */
 export type CustomerIdentifierKind = 'phone' | 'accountNumber' | 'idNumber';
