@@ -52,3 +52,18 @@ export function fingerprintDirectory(directory: string): Record<string, string> 
       .map((name) => [name, createHash('sha256').update(readFileSync(join(directory, name))).digest('hex')]),
   );
 }
+
+/**
+ * Inserts an account row with the columns of schema version 10 (later steps only add columns
+ * with defaults), for migration tests that run before the current `db/accounts.ts` shape applies.
+ */
+export function insertAccountRow(
+  db: Db,
+  account: Readonly<{ agentId: string; displayName?: string; role?: string; team?: string }>,
+): void {
+  db.prepare(
+    `INSERT INTO accounts (agent_id, display_name, role, team, status, password_hash,
+       must_change_password, created_at, updated_at, password_changed_at)
+     VALUES (@agentId, @displayName, @role, @team, 'active', 'hash', 0, 't', 't', 't')`,
+  ).run({ displayName: '张三', role: 'agent', team: '', ...account });
+}

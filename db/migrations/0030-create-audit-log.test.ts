@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../test-support';
+import { createTestDatabase, insertAccountRow, type TestDatabase } from '../test-support';
 import { migrations, runMigrations } from './index';
 
 let current: TestDatabase | undefined;
@@ -17,13 +17,7 @@ describe('migration 0030 create-audit-log', () => {
   it('adds the audit tables and keeps accounts and customers untouched', () => {
     current = createTestDatabase(0);
     runMigrations(current.db, migrations, 20);
-    current.db
-      .prepare(
-        `INSERT INTO accounts (agent_id, display_name, role, team, status, password_hash,
-           must_change_password, created_at, updated_at, password_changed_at)
-         VALUES ('1001', '张三', 'admin', '一组', 'active', 'hash', 1, 't1', 't2', 't3')`,
-      )
-      .run();
+    insertAccountRow(current.db, { agentId: '1001', role: 'admin', team: '一组' });
     current.db
       .prepare(`INSERT INTO customers (full_name, phone, created_at, updated_at) VALUES ('王五', '13800000000', 't', 't')`)
       .run();

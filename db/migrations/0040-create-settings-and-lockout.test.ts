@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../test-support';
+import { createTestDatabase, insertAccountRow, type TestDatabase } from '../test-support';
 import { migrations, runMigrations } from './index';
 
 let current: TestDatabase | undefined;
@@ -13,11 +13,7 @@ describe('migration 0040 create-settings-and-lockout', () => {
     current = createTestDatabase(0);
     const { db } = current;
     runMigrations(db, migrations, 30);
-    db.prepare(
-      `INSERT INTO accounts (agent_id, display_name, role, team, status, password_hash,
-         must_change_password, created_at, updated_at, password_changed_at)
-       VALUES ('1001', '张三', 'agent', '', 'active', 'hash', 0, 't', 't', 't')`,
-    ).run();
+    insertAccountRow(db, { agentId: '1001' });
     runMigrations(db, migrations, 40);
     expect(db.prepare('SELECT failed_attempts, locked_until FROM accounts').get()).toEqual({
       failed_attempts: 0,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../test-support';
+import { createTestDatabase, insertAccountRow, type TestDatabase } from '../test-support';
 import { migrations, runMigrations } from './index';
 
 let current: TestDatabase | undefined;
@@ -16,12 +16,8 @@ describe('migration 0060 create-approvals', () => {
     current = createTestDatabase(0);
     const { db } = current;
     runMigrations(db, migrations, 50);
-    db.prepare(
-      `INSERT INTO accounts (agent_id, display_name, role, team, status, password_hash,
-         must_change_password, created_at, updated_at, password_changed_at)
-       VALUES ('1001', '张三', 'agent', '', 'active', 'h', 0, 't', 't', 't'),
-              ('2001', '李四', 'team_lead', '', 'active', 'h', 0, 't', 't', 't')`,
-    ).run();
+    insertAccountRow(db, { agentId: '1001' });
+    insertAccountRow(db, { agentId: '2001', displayName: '李四', role: 'team_lead' });
     db.prepare(`INSERT INTO customers (full_name, created_at, updated_at) VALUES ('王五', 't', 't')`).run();
     runMigrations(db, migrations, 60);
     db.prepare(insertApproval).run(1, 'full_file', 1, 2);
