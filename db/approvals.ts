@@ -1,3 +1,4 @@
+import type { Gender } from '../common/ipc/customers';
 import type { Db } from './connection';
 
 /** What an approval grants: one customer's full file, one export, one print, or one audit archive. */
@@ -17,7 +18,7 @@ export type ApprovalRecord = Readonly<{
   customerId: number | null;
   /** The customer's name and gender, for main to mask into a label; null for an audit archive. */
   customerName: string | null;
-  customerGender: 'male' | 'female' | null;
+  customerGender: Gender | null;
   reasonCode: string;
   reasonText: string;
   status: StoredApprovalStatus;

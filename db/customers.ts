@@ -1,10 +1,11 @@
+import type { Gender } from '../common/ipc/customers';
 import type { Db } from './connection';
 
 /** A customer with the personal data the confidentiality rules protect. Main masks it before IPC. */
 export type CustomerRecord = Readonly<{
   id: number;
   fullName: string;
-  gender: 'male' | 'female' | null;
+  gender: Gender | null;
   phones: readonly string[];
   idType: string;
   idNumber: string;
@@ -34,7 +35,7 @@ export function identifierLookupKey(value: string): string {
 type CustomerRow = {
   id: number;
   full_name: string;
-  gender: 'male' | 'female' | null;
+  gender: Gender | null;
   id_type: string;
   id_number: string;
   address: string;

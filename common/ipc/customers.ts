@@ -7,8 +7,14 @@ export const customerIdentifierKinds = ['phone', 'accountNumber', 'idNumber'] as
 /** ID document types. */
 export const idTypes = ['resident_id', 'passport', 'hk_macau_permit', 'taiwan_permit', 'other'] as const;
 
+/** One of {@link idTypes}. */
+export type IdType = (typeof idTypes)[number];
+
 /** Genders, for the polite form of address (先生 / 女士). */
 export const genders = ['male', 'female'] as const;
+
+/** One of {@link genders}. */
+export type Gender = (typeof genders)[number];
 
 /** Fields that are masked unless revealed (one at a time, with a reason) or opened with approval. */
 export const protectedFields = ['name', 'phone', 'idNumber', 'address', 'accountNumber'] as const;

@@ -1,4 +1,4 @@
-import { idTypes, type CustomerView, type ProtectedField } from '../../common/ipc/customers';
+import { idTypes, type CustomerView, type Gender, type IdType, type ProtectedField } from '../../common/ipc/customers';
 import { AppError } from '../../common/ipc/result';
 import { findUsableGrant, markApprovalUsed, type ApprovalPurpose } from '../../db/approvals';
 import {
@@ -15,8 +15,6 @@ import { recordAudit } from '../audit/audit-trail';
 import type { DeskContext, SignedInCaller } from '../desk-context';
 import type { OpenCustomerView, Session } from '../session/session-registry';
 import { maskAccountNumber, maskAddress, maskFreeText, maskIdNumber, maskName, maskPhone } from './masking';
-
-type IdType = (typeof idTypes)[number];
 
 function idTypeOf(record: CustomerRecord): IdType {
   return (idTypes as readonly string[]).includes(record.idType) ? (record.idType as IdType) : 'other';
@@ -181,7 +179,7 @@ export function createCustomer(
   caller: SignedInCaller,
   request: Readonly<{
     fullName: string;
-    gender: 'male' | 'female' | null;
+    gender: Gender | null;
     phones: readonly string[];
     idType: IdType;
     idNumber: string;

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { genders, idTypes, protectedFields as maskedCustomerFields, type Gender, type IdType } from '../../common/ipc/customers';
 import {
-  genders,
-  idTypes,
   maskAccountNumber,
   maskAddress,
-  maskedCustomerFields,
   maskIdNumber,
   maskName,
   maskPhone,
-  type Gender,
-  type IdType,
 } from './masking';
 
 describe('maskPhone', () => {

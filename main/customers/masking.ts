@@ -4,21 +4,7 @@
  * output (masking a mask reveals nothing new).
  */
 
-import { genders, idTypes, protectedFields } from '../../common/ipc/customers';
-
-/** The customer fields that are masked before leaving main (the contract's protected fields). */
-export const maskedCustomerFields = protectedFields;
-
-/** A field from {@link maskedCustomerFields}. */
-export type MaskedField = (typeof maskedCustomerFields)[number];
-
-/** An identity document kind. */
-export type IdType = (typeof idTypes)[number];
-
-/** A gender, for the polite form of address (先生 / 女士). */
-export type Gender = (typeof genders)[number];
-
-export { genders, idTypes };
+import type { Gender, IdType } from '../../common/ipc/customers';
 
 const star = '*';
 

@@ -1,5 +1,5 @@
 import { Button, Form, Input, Modal, Select } from 'antd';
-import { idTypes } from '../../../common/ipc/customers';
+import { idTypes, type Gender, type IdType } from '../../../common/ipc/customers';
 import { FailureAlert } from '../../components/FailureAlert';
 import { requiredRule, trimmedText } from '../../forms/formRules';
 import { useFormSubmission } from '../../forms/useFormSubmission';
@@ -8,9 +8,9 @@ import { useCustomersStore } from './useCustomersStore';
 
 type CustomerCreateValues = {
   fullName: string;
-  gender: 'male' | 'female' | 'unknown';
+  gender: Gender | 'unknown';
   phones: string;
-  idType: (typeof idTypes)[number];
+  idType: IdType;
   idNumber?: string;
   address?: string;
   accountNumbers?: string;
