@@ -12,7 +12,7 @@ const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionS
   message: 'db/ and common/ run without a DOM.',
 }));
 const sqliteOnlyInDb = { name: 'better-sqlite3-multiple-ciphers', message: 'Only db/ opens the database.' };
-const uiPackages = ['react', 'react-dom', 'antd', 'zustand', 'opencc-js'].map((name) => ({
+const uiPackages = ['react', 'react-dom', 'antd', 'zustand'].map((name) => ({
   name,
   message: 'UI packages belong to renderer/.',
 }));
