@@ -5,6 +5,7 @@ import { auditChannels } from './audit';
 import type { ChannelDefinition } from './channel';
 import type { IpcResult } from './result';
 import { customersChannels } from './customers';
+import { phraseRulesChannels } from './phrase-rules';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 import { setupChannels } from './setup';
@@ -24,6 +25,7 @@ export const contract = {
   customers: customersChannels,
   approvals: approvalsChannels,
   audit: auditChannels,
+  phraseRules: phraseRulesChannels,
 };
 
 /** The contract's type. */

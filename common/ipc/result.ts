@@ -42,6 +42,8 @@ export const errorCodes = [
   'AUDIT_TOO_YOUNG',
   'AUDIT_CHAIN_BROKEN',
   'AUDIT_NOTHING_TO_ARCHIVE',
+  'PHRASE_RULE_EXISTS',
+  'PHRASE_RULE_NOT_FOUND',
   'INTERNAL_ERROR',
 ] as const;
 

@@ -1,4 +1,4 @@
-import { characterKinds, foldingTables, kindOfCodePoint, normalizePhrase } from './normalization';
+import { characterKinds, foldCodePointOf, foldingTables, kindOfCodePoint, type FoldingTables } from './normalization';
 import type { PhraseRule, PhraseSeverity } from './rulebook';
 
 /** A code unit that is no phrase character and not skipped: matching restarts after it. */
@@ -87,34 +87,100 @@ export function hasBit(bits: Uint32Array, code: number): boolean {
   return ((bits[code >>> 5]! >>> (code & 31)) & 1) === 1;
 }
 
-type PatternSource = { rule: number; exception: boolean; codePoints: number[] };
+/** Every enabled rule's phrases and exceptions, normalised, as runs of one flat array. */
+type CollectedPatterns = {
+  /** Folded code points of all patterns, one after another. */
+  codePoints: IntList;
+  /** Where each pattern starts in `codePoints`; one extra entry marks the end. */
+  patternStart: IntList;
+  patternRule: IntList;
+  patternIsException: IntList;
+  ruleIds: string[];
+  ruleBlocks: number[];
+  reach: number[];
+};
 
-function collectPatterns(rules: readonly PhraseRule[]): { patterns: PatternSource[]; ruleIds: string[]; ruleBlocks: number[]; reach: number[] } {
-  const patterns: PatternSource[] = [];
-  const ruleIds: string[] = [];
-  const ruleBlocks: number[] = [];
-  const reach: number[] = [];
+/**
+ * Appends the normalised code points of `phrase` (the same folding as `normalizePhrase`, read
+ * straight from the tables); returns how many, or -1 for a phrase that can never match.
+ */
+function appendNormalized(phrase: string, folding: FoldingTables, out: IntList): number {
+  const before = out.length;
+  let pendingSentenceEnd = false;
+  for (let index = 0; index < phrase.length; index++) {
+    let codePoint = phrase.charCodeAt(index);
+    let kind: number;
+    let folded: number;
+    if (codePoint >= 0xd800 && codePoint <= 0xdbff && index + 1 < phrase.length) {
+      codePoint = phrase.codePointAt(index)!;
+      if (codePoint > 0xffff) index++;
+      folded = foldCodePointOf(folding, codePoint);
+      kind = kindOfCodePoint(folding, codePoint);
+    } else {
+      folded = folding.bmpFold[codePoint]!;
+      kind = folding.bmpKind[codePoint]!;
+    }
+    if (kind === characterKinds.skip) continue;
+    if (kind === characterKinds.sentenceEnd) {
+      pendingSentenceEnd = out.length > before;
+      continue;
+    }
+    if (pendingSentenceEnd) {
+      out.length = before;
+      return -1;
+    }
+    out.push(folded);
+  }
+  return out.length > before ? out.length - before : -1;
+}
+
+function sameRun(values: Int32Array, firstStart: number, secondStart: number, length: number): boolean {
+  for (let index = 0; index < length; index++) if (values[firstStart + index] !== values[secondStart + index]) return false;
+  return true;
+}
+
+function collectPatterns(rules: readonly PhraseRule[], folding: FoldingTables): CollectedPatterns {
+  const collected: CollectedPatterns = {
+    codePoints: new IntList(rules.length * 6),
+    patternStart: new IntList(rules.length + 1),
+    patternRule: new IntList(rules.length),
+    patternIsException: new IntList(rules.length),
+    ruleIds: [],
+    ruleBlocks: [],
+    reach: [],
+  };
+  const { codePoints, patternStart, patternRule, patternIsException } = collected;
   for (const rule of rules) {
     if (!rule.enabled) continue;
-    const ruleIndex = ruleIds.length;
-    ruleIds.push(rule.id);
-    ruleBlocks.push(rule.severity === 'block' ? 1 : 0);
-    const seen = new Set<string>();
+    const ruleIndex = collected.ruleIds.length;
+    collected.ruleIds.push(rule.id);
+    collected.ruleBlocks.push(rule.severity === 'block' ? 1 : 0);
+    const firstPatternOfRule = patternRule.length;
     let longestException = 0;
     const add = (phrase: string, exception: boolean) => {
-      const normalized = normalizePhrase(phrase);
-      if (normalized.codePoints.length === 0 || normalized.sentenceEndInside) return;
-      const key = `${exception ? 'e' : 'p'}${String.fromCodePoint(...normalized.codePoints)}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      if (exception) longestException = Math.max(longestException, normalized.codePoints.length);
-      patterns.push({ rule: ruleIndex, exception, codePoints: normalized.codePoints });
+      const start = codePoints.length;
+      const length = appendNormalized(phrase, folding, codePoints);
+      if (length < 0) return;
+      // The same phrase twice in one rule (say, in both scripts) is one pattern.
+      for (let other = firstPatternOfRule; other < patternRule.length; other++) {
+        const otherStart = patternStart.values[other]!;
+        const otherLength = (other + 1 < patternStart.length ? patternStart.values[other + 1]! : start) - otherStart;
+        if (otherLength === length && (patternIsException.values[other] === 1) === exception && sameRun(codePoints.values, otherStart, start, length)) {
+          codePoints.length = start;
+          return;
+        }
+      }
+      if (exception) longestException = Math.max(longestException, length);
+      patternStart.push(start);
+      patternRule.push(ruleIndex);
+      patternIsException.push(exception ? 1 : 0);
     };
     for (const phrase of rule.phrases) add(phrase, false);
     for (const exception of rule.exceptions) add(exception, true);
-    reach.push(longestException);
+    collected.reach.push(longestException);
   }
-  return { patterns, ruleIds, ruleBlocks, reach };
+  patternStart.push(codePoints.length);
+  return collected;
 }
 
 function bitTable(test: (code: number) => boolean): Uint32Array {
@@ -175,115 +241,87 @@ class IntList {
     this.values = new Int32Array(Math.max(16, capacity));
   }
   push(value: number): void {
-    if (this.length === this.values.length) this.grow(this.length * 2);
+    if (this.length === this.values.length) {
+      const next = new Int32Array(this.length * 2);
+      next.set(this.values);
+      this.values = next;
+    }
     this.values[this.length++] = value;
-  }
-  grow(capacity: number): void {
-    const next = new Int32Array(capacity);
-    next.set(this.values.subarray(0, this.length));
-    this.values = next;
   }
   trimmed(): Int32Array {
     return this.values.slice(0, this.length);
   }
 }
 
-/**
- * Compiles the enabled rules into automaton tables. Rules are expected to be valid
- * (`phraseRuleSchema`); a phrase that cannot match is ignored rather than refused here.
- */
-export function compileAutomaton(rules: readonly PhraseRule[]): AutomatonTables {
-  const folding = foldingTables();
-  const { patterns, ruleIds, ruleBlocks, reach } = collectPatterns(rules);
+/** The trie of all patterns: nodes in arrays, children as linked lists, found through a hash of (parent, symbol). */
+type Trie = {
+  nodeCount: number;
+  nodeSymbol: Int32Array;
+  firstChild: Int32Array;
+  nextSibling: Int32Array;
+  smallestChildSymbol: Int32Array;
+  largestChildSymbol: Int32Array;
+  /** Patterns ending at a node: `firstPattern[node]`, then `nextPattern[pattern]` (-1 ends). */
+  firstPattern: Int32Array;
+  nextPattern: Int32Array;
+};
 
-  // Symbols: one per distinct folded phrase character, in order of first use.
-  const symbolByFolded = new Map<number, number>();
-  let symbolCount = firstPhraseSymbol;
-  const sequences: Int32Array[] = patterns.map((pattern) => {
-    const sequence = new Int32Array(pattern.codePoints.length);
-    pattern.codePoints.forEach((codePoint, index) => {
-      let symbol = symbolByFolded.get(codePoint);
-      if (symbol === undefined) {
-        symbol = symbolCount++;
-        symbolByFolded.set(codePoint, symbol);
+function buildTrie(symbols: Int32Array, patternStart: Int32Array, patternCount: number): Trie {
+  const capacity = symbols.length + 1;
+  const nodeSymbol = new Int32Array(capacity);
+  const firstChild = new Int32Array(capacity).fill(-1);
+  const nextSibling = new Int32Array(capacity).fill(-1);
+  const smallestChildSymbol = new Int32Array(capacity).fill(0x7fffffff);
+  const largestChildSymbol = new Int32Array(capacity);
+  const firstPattern = new Int32Array(capacity).fill(-1);
+  const nextPattern = new Int32Array(patternCount).fill(-1);
+  let hashBits = 10;
+  while (1 << hashBits < capacity * 2) hashBits++;
+  const hashMask = (1 << hashBits) - 1;
+  const hashSize = 1 << hashBits;
+  const hashParent = new Int32Array(hashSize).fill(-1);
+  const hashSymbol = new Int32Array(hashSize);
+  const hashChild = new Int32Array(hashSize);
+  let nodeCount = 1;
+  for (let pattern = 0; pattern < patternCount; pattern++) {
+    let node = 0;
+    for (let index = patternStart[pattern]!; index < patternStart[pattern + 1]!; index++) {
+      const symbol = symbols[index]!;
+      let slot = Math.imul(Math.imul(node, 0x01000193) ^ symbol, 0x9e3779b1) >>> (32 - hashBits);
+      while (hashParent[slot] !== -1 && (hashParent[slot] !== node || hashSymbol[slot] !== symbol)) slot = (slot + 1) & hashMask;
+      if (hashParent[slot] === -1) {
+        const child = nodeCount++;
+        hashParent[slot] = node;
+        hashSymbol[slot] = symbol;
+        hashChild[slot] = child;
+        nodeSymbol[child] = symbol;
+        nextSibling[child] = firstChild[node]!;
+        firstChild[node] = child;
+        if (symbol < smallestChildSymbol[node]!) smallestChildSymbol[node] = symbol;
+        if (symbol > largestChildSymbol[node]!) largestChildSymbol[node] = symbol;
       }
-      sequence[index] = symbol;
-    });
-    return sequence;
-  });
-  if (symbolCount > 0xffff) throw new RangeError('A rulebook may use at most 65,532 distinct characters.');
-
-  const { symbolTemplate, sourcesStart, sources } = sharedSymbolTables();
-  const symbolOf = symbolTemplate.slice();
-  for (const [codePoint, symbol] of symbolByFolded) {
-    if (codePoint > 0xffff) continue;
-    for (let index = sourcesStart[codePoint]!; index < sourcesStart[codePoint + 1]!; index++) symbolOf[sources[index]!] = symbol;
-  }
-  const astral = new Map<number, number>();
-  for (const [codePoint, symbol] of symbolByFolded) if (codePoint > 0xffff) astral.set(codePoint, symbol);
-  for (const [source, target] of folding.astralFold) {
-    const symbol = symbolByFolded.get(target);
-    if (symbol !== undefined && kindOfCodePoint(folding, source) === characterKinds.text) astral.set(source, symbol);
-  }
-  const astralCodePoints = Int32Array.from([...astral.keys()].sort((first, second) => first - second));
-  const astralSymbols = astralCodePoints.map((codePoint) => astral.get(codePoint)!);
-
-  // Trie from the patterns in sorted order: children come out contiguous and ascending.
-  const order = sequences.map((_, index) => index);
-  order.sort((first, second) => {
-    const a = sequences[first]!;
-    const b = sequences[second]!;
-    const shared = Math.min(a.length, b.length);
-    for (let index = 0; index < shared; index++) if (a[index] !== b[index]) return a[index]! - b[index]!;
-    return a.length - b.length;
-  });
-  const nodeSymbol = new IntList(1024);
-  const firstChild = new IntList(1024);
-  const nextSibling = new IntList(1024);
-  const lastChild = new IntList(1024);
-  const nodeOfPattern = new Int32Array(patterns.length);
-  const newNode = (symbol: number): number => {
-    nodeSymbol.push(symbol);
-    firstChild.push(-1);
-    nextSibling.push(-1);
-    lastChild.push(-1);
-    return nodeSymbol.length - 1;
-  };
-  newNode(0);
-  const path: number[] = [0];
-  let previous: Int32Array | undefined;
-  for (const patternIndex of order) {
-    const sequence = sequences[patternIndex]!;
-    let shared = 0;
-    if (previous !== undefined) {
-      const limit = Math.min(previous.length, sequence.length);
-      while (shared < limit && previous[shared] === sequence[shared]) shared++;
+      node = hashChild[slot]!;
     }
-    path.length = shared + 1;
-    for (let depth = shared; depth < sequence.length; depth++) {
-      const parent = path[depth]!;
-      const child = newNode(sequence[depth]!);
-      const last = lastChild.values[parent]!;
-      if (last < 0) firstChild.values[parent] = child;
-      else nextSibling.values[last] = child;
-      lastChild.values[parent] = child;
-      path.push(child);
-    }
-    nodeOfPattern[patternIndex] = path[sequence.length]!;
-    previous = sequence;
+    nextPattern[pattern] = firstPattern[node]!;
+    firstPattern[node] = pattern;
   }
-  const nodeCount = nodeSymbol.length;
+  return { nodeCount, nodeSymbol, firstChild, nextSibling, smallestChildSymbol, largestChildSymbol, firstPattern, nextPattern };
+}
 
-  // Double array, placing nodes breadth first; `nextFree` skips occupied cells quickly.
-  let capacity = Math.max(1024, nodeCount * 2 + symbolCount);
+/**
+ * Places the trie in a double array, breadth first. A node's children need free cells at
+ * `base + symbol` for each of their symbols. Nodes with several children start their search
+ * where the last hard-to-place node ended up, so no node rescans the densely packed cells;
+ * the many one-child nodes fill the holes left behind.
+ */
+function placeTrie(trie: Trie, symbolCount: number): { base: Int32Array; check: Int32Array; cellOfNode: Int32Array; order: Int32Array; stateCount: number } {
+  let capacity = trie.nodeCount * 2 + symbolCount * 2 + 1024;
   let used = new Uint8Array(capacity);
   let skipTo = new Int32Array(capacity);
-  for (let index = 0; index < capacity; index++) skipTo[index] = index;
-  const cellOfNode = new Int32Array(nodeCount);
   let base = new Int32Array(capacity);
   let check = new Int32Array(capacity).fill(-1);
-  const ensure = (size: number) => {
-    if (size <= capacity) return;
+  for (let index = 0; index < capacity; index++) skipTo[index] = index;
+  const grow = (size: number) => {
     const grown = Math.max(size, capacity * 2);
     const nextUsed = new Uint8Array(grown);
     nextUsed.set(used);
@@ -301,128 +339,171 @@ export function compileAutomaton(rules: readonly PhraseRule[]): AutomatonTables 
     capacity = grown;
   };
   const nextFree = (from: number): number => {
-    ensure(from + 1);
+    if (from + 2 >= capacity) grow(from + 2);
     let cell = from;
     while (skipTo[cell] !== cell) {
       const next = skipTo[cell]!;
-      ensure(next + 1);
       skipTo[cell] = skipTo[next]!;
       cell = next;
     }
     return cell;
   };
-  const occupy = (cell: number) => {
-    used[cell] = 1;
-    ensure(cell + 2);
-    skipTo[cell] = cell + 1;
-  };
-  occupy(0);
+  used[0] = 1;
+  skipTo[0] = 1;
   let highestCell = 0;
-  const queue = new Int32Array(nodeCount);
-  let queueEnd = 0;
-  queue[queueEnd++] = 0;
-  const childSymbols: number[] = [];
-  for (let head = 0; head < queueEnd; head++) {
-    const node = queue[head]!;
-    const cell = cellOfNode[node]!;
-    childSymbols.length = 0;
-    for (let child = firstChild.values[node]!; child >= 0; child = nextSibling.values[child]!) childSymbols.push(nodeSymbol.values[child]!);
-    if (childSymbols.length === 0) continue;
-    const firstSymbol = childSymbols[0]!;
-    let candidate = nextFree(Math.max(firstSymbol, 1)) - firstSymbol;
-    for (;;) {
+  let wideBase = 0;
+  const cellOfNode = new Int32Array(trie.nodeCount);
+  const order = new Int32Array(trie.nodeCount);
+  let orderEnd = 1;
+  const { firstChild, nextSibling, nodeSymbol, smallestChildSymbol, largestChildSymbol } = trie;
+  for (let head = 0; head < orderEnd; head++) {
+    const node = order[head]!;
+    if (firstChild[node]! < 0) continue;
+    const smallest = smallestChildSymbol[node]!;
+    const largest = largestChildSymbol[node]!;
+    const wide = largest !== smallest;
+    let candidate = nextFree(wide ? Math.max(smallest, wideBase + smallest) : smallest) - smallest;
+    let attempts = 0;
+    for (; ; attempts++) {
+      if (candidate + largest + 2 >= capacity) grow(candidate + largest + 2);
       let fits = true;
-      for (const symbol of childSymbols) {
-        ensure(candidate + symbol + 1);
-        if (used[candidate + symbol] === 1) {
+      for (let child = firstChild[node]!; child >= 0; child = nextSibling[child]!) {
+        if (used[candidate + nodeSymbol[child]!] === 1) {
           fits = false;
           break;
         }
       }
       if (fits) break;
-      candidate = nextFree(candidate + firstSymbol + 1) - firstSymbol;
+      candidate = nextFree(candidate + smallest + 1) - smallest;
     }
+    // Nodes with several children skip the densely packed cells the next time.
+    if (wide && attempts > 4) wideBase = Math.max(wideBase, candidate);
+    const cell = cellOfNode[node]!;
     base[cell] = candidate;
-    for (let child = firstChild.values[node]!; child >= 0; child = nextSibling.values[child]!) {
-      const childCell = candidate + nodeSymbol.values[child]!;
-      occupy(childCell);
+    for (let child = firstChild[node]!; child >= 0; child = nextSibling[child]!) {
+      const childCell = candidate + nodeSymbol[child]!;
+      used[childCell] = 1;
+      skipTo[childCell] = childCell + 1;
       check[childCell] = cell;
       cellOfNode[child] = childCell;
       if (childCell > highestCell) highestCell = childCell;
-      queue[queueEnd++] = child;
+      order[orderEnd++] = child;
     }
   }
   const stateCount = highestCell + 1;
-  const finalBase = base.slice(0, stateCount);
   let highestBase = 0;
-  for (let cell = 0; cell < stateCount; cell++) if (finalBase[cell]! > highestBase) highestBase = finalBase[cell]!;
+  for (let cell = 0; cell < stateCount; cell++) if (base[cell]! > highestBase) highestBase = base[cell]!;
   // Every `base[state] + symbol` must land inside `check`, so no read ever leaves the array.
-  const finalCheck = new Int32Array(Math.max(stateCount, highestBase + symbolCount)).fill(-1);
-  finalCheck.set(check.subarray(0, Math.min(stateCount, finalCheck.length)));
+  const checkLength = Math.max(stateCount, highestBase + symbolCount);
+  const finalCheck = new Int32Array(checkLength).fill(-1);
+  finalCheck.set(check.subarray(0, Math.min(checkLength, capacity)));
+  return { base: base.slice(0, stateCount), check: finalCheck, cellOfNode, order, stateCount };
+}
+
+/**
+ * Compiles the enabled rules into automaton tables. Rules are expected to be valid
+ * (`phraseRuleSchema`); a phrase that cannot match is ignored rather than refused here.
+ */
+export function compileAutomaton(rules: readonly PhraseRule[]): AutomatonTables {
+  const folding = foldingTables();
+  const collected = collectPatterns(rules, folding);
+  const { ruleIds, ruleBlocks, reach } = collected;
+  const patternCount = collected.patternRule.length;
+  const patternStart = collected.patternStart.values;
+
+  // Symbols: one per distinct folded phrase character, in order of first use.
+  const symbolByFolded = new Map<number, number>();
+  const bmpSymbol = new Int32Array(0x10000);
+  let symbolCount = firstPhraseSymbol;
+  const codePoints = collected.codePoints.values;
+  const symbols = new Int32Array(collected.codePoints.length);
+  for (let index = 0; index < symbols.length; index++) {
+    const codePoint = codePoints[index]!;
+    let symbol = codePoint <= 0xffff ? bmpSymbol[codePoint]! : (symbolByFolded.get(codePoint) ?? 0);
+    if (symbol === 0) {
+      symbol = symbolCount++;
+      if (codePoint <= 0xffff) bmpSymbol[codePoint] = symbol;
+      symbolByFolded.set(codePoint, symbol);
+    }
+    symbols[index] = symbol;
+  }
+  if (symbolCount > 0xffff) throw new RangeError('A rulebook may use at most 65,532 distinct characters.');
+
+  const { symbolTemplate, sourcesStart, sources } = sharedSymbolTables();
+  const symbolOf = symbolTemplate.slice();
+  for (const [codePoint, symbol] of symbolByFolded) {
+    if (codePoint > 0xffff) continue;
+    for (let index = sourcesStart[codePoint]!; index < sourcesStart[codePoint + 1]!; index++) symbolOf[sources[index]!] = symbol;
+  }
+  const astral = new Map<number, number>();
+  for (const [codePoint, symbol] of symbolByFolded) if (codePoint > 0xffff) astral.set(codePoint, symbol);
+  for (const [source, target] of folding.astralFold) {
+    const symbol = symbolByFolded.get(target);
+    if (symbol !== undefined && kindOfCodePoint(folding, source) === characterKinds.text) astral.set(source, symbol);
+  }
+  const astralCodePoints = Int32Array.from([...astral.keys()].sort((first, second) => first - second));
+  const astralSymbols = astralCodePoints.map((codePoint) => astral.get(codePoint)!);
+
+  const trie = buildTrie(symbols, patternStart, patternCount);
+  const { base: finalBase, check: finalCheck, cellOfNode, order, stateCount } = placeTrie(trie, symbolCount);
 
   // Failure links and outputs, breadth first (a state's failure is shallower, so it is done first).
   const fail = new Int32Array(stateCount);
   const output = new Int32Array(stateCount);
-  const records = new IntList(patterns.length * 3 + 16);
-  const patternsAtNode = new Map<number, number[]>();
-  nodeOfPattern.forEach((node, pattern) => {
-    const list = patternsAtNode.get(node);
-    if (list === undefined) patternsAtNode.set(node, [pattern]);
-    else list.push(pattern);
-  });
-  const childOf = (cell: number, symbol: number): number => {
-    const next = finalBase[cell]! + symbol;
-    return finalCheck[next] === cell ? next : -1;
-  };
-  for (let head = 0; head < queueEnd; head++) {
-    const node = queue[head]!;
+  const records = new IntList(patternCount * 3 + 16);
+  for (let head = 1; head < trie.nodeCount; head++) {
+    const node = order[head]!;
     const cell = cellOfNode[node]!;
-    if (node !== 0) {
-      const parentCell = finalCheck[cell]!;
-      const symbol = nodeSymbol.values[node]!;
-      let failure = 0;
-      if (parentCell !== 0) {
-        let candidate = fail[parentCell]!;
-        for (;;) {
-          const next = childOf(candidate, symbol);
-          if (next >= 0) {
-            failure = next;
-            break;
-          }
-          if (candidate === 0) break;
-          candidate = fail[candidate]!;
+    const parentCell = finalCheck[cell]!;
+    const symbol = trie.nodeSymbol[node]!;
+    let failure = 0;
+    if (parentCell !== 0) {
+      let candidate = fail[parentCell]!;
+      for (;;) {
+        const next = finalBase[candidate]! + symbol;
+        if (finalCheck[next] === candidate) {
+          failure = next;
+          break;
         }
+        if (candidate === 0) break;
+        candidate = fail[candidate]!;
       }
-      fail[cell] = failure;
     }
-    const own = patternsAtNode.get(node);
-    const inherited = node === 0 ? 0 : output[fail[cell]!]!;
-    if (own === undefined) {
+    fail[cell] = failure;
+    const inherited = output[failure]!;
+    if (trie.firstPattern[node]! < 0) {
       output[cell] = inherited;
     } else {
       output[cell] = records.length + 1;
-      records.push(own.length);
-      for (const pattern of own) records.push(pattern);
+      const countAt = records.length;
+      records.push(0);
+      let count = 0;
+      for (let pattern = trie.firstPattern[node]!; pattern >= 0; pattern = trie.nextPattern[pattern]!) {
+        records.push(pattern);
+        count++;
+      }
+      records.values[countAt] = count;
       records.push(inherited - 1);
     }
   }
 
   const { wordBits, markBits } = sharedSymbolTables();
-  const patternRule = new Int32Array(patterns.length);
-  const patternLength = new Int32Array(patterns.length);
-  const patternFlag = new Uint8Array(patterns.length);
+  const patternRule = collected.patternRule.trimmed();
+  const patternLength = new Int32Array(patternCount);
+  const patternFlag = new Uint8Array(patternCount);
   let longestPattern = 0;
-  patterns.forEach((pattern, index) => {
-    patternRule[index] = pattern.rule;
-    patternLength[index] = pattern.codePoints.length;
-    longestPattern = Math.max(longestPattern, pattern.codePoints.length);
-    const first = pattern.codePoints[0]!;
-    const last = pattern.codePoints.at(-1)!;
-    let flags = pattern.exception ? patternFlags.exception : 0;
+  for (let pattern = 0; pattern < patternCount; pattern++) {
+    const start = patternStart[pattern]!;
+    const length = patternStart[pattern + 1]! - start;
+    patternLength[pattern] = length;
+    longestPattern = Math.max(longestPattern, length);
+    const first = codePoints[start]!;
+    const last = codePoints[start + length - 1]!;
+    let flags = collected.patternIsException.values[pattern] === 1 ? patternFlags.exception : 0;
     if (first <= 0xffff && hasBit(wordBits, first)) flags |= patternFlags.wordStart;
     if (last <= 0xffff && hasBit(wordBits, last)) flags |= patternFlags.wordEnd;
-    patternFlag[index] = flags;
-  });
+    patternFlag[pattern] = flags;
+  }
 
   return {
     symbolOf,

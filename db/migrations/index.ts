@@ -4,6 +4,7 @@ import { migrate as createAuditLog } from './0030-create-audit-log';
 import { migrate as createSettingsAndLockout } from './0040-create-settings-and-lockout';
 import { migrate as extendCustomers } from './0050-extend-customers';
 import { migrate as createApprovals } from './0060-create-approvals';
+import { migrate as createPhraseRules } from './0070-create-phrase-rules';
 import type { Migration } from './runner';
 
 export type { Migration, MigrationReport } from './runner';
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   { version: 40, name: 'create-settings-and-lockout', migrate: createSettingsAndLockout },
   { version: 50, name: 'extend-customers', migrate: extendCustomers },
   { version: 60, name: 'create-approvals', migrate: createApprovals },
+  { version: 70, name: 'create-phrase-rules', migrate: createPhraseRules },
 ];
 
 /** The schema version this code writes. */

@@ -263,6 +263,19 @@ const malformedPayloads: Record<string, unknown[]> = {
   'app:audit.exportCheckpoint': [{ seq: 1 }],
   'app:audit.compareCheckpoint': [{}, { checkpoint: { format: 'x' } }, { checkpoint: 'text' }],
   'app:audit.archive': [{}, { upToSeq: 10 }, { upToSeq: 0, approvalId: 1 }],
+  'app:phraseRules.list': [{ all: true }],
+  'app:phraseRules.create': [
+    {},
+    { rule: { id: 'X-1', phrases: [], category: 'custom', severity: 'warn', exceptions: [], suggestions: [], enabled: true, note: '' } },
+    { rule: { id: 'X-1', phrases: ['不管'], category: 'custom', severity: 'loud', exceptions: [], suggestions: [], enabled: true, note: '' } },
+    { rule: { id: 'X 1', phrases: ['不管'], category: 'custom', severity: 'warn', exceptions: [], suggestions: [], enabled: true, note: '' } },
+    { rule: { id: 'X-1', phrases: ['不管'], category: 'custom', severity: 'warn', exceptions: ['没事'], suggestions: [], enabled: true, note: '' } },
+  ],
+  'app:phraseRules.update': [{}, { rule: { id: 'X-1', phrases: ['，'], category: 'custom', severity: 'warn', exceptions: [], suggestions: [], enabled: true, note: '' } }],
+  'app:phraseRules.remove': [{}, { id: '' }, { id: 'a b' }],
+  'app:phraseRules.test': [{}, { text: 'x'.repeat(20_001) }, { text: 'x', draft: { id: 'A' } }],
+  'app:phraseRules.import': [{}, { format: 'xml', mode: 'merge', content: '' }, { format: 'json', mode: 'append', content: '' }],
+  'app:phraseRules.export': [{}, { format: 'xlsx' }],
 };
 
 const malformedForEveryChannel: unknown[] = [undefined, null, 'text', 42, [], [{}], { __proto__: { polluted: true } }];

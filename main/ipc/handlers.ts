@@ -21,6 +21,15 @@ import {
   viewCustomer,
 } from '../customers/customers';
 import type { CallerContext, DeskContext, SignedInCaller } from '../desk-context';
+import {
+  createPhraseRule,
+  exportRulebook,
+  importRulebook,
+  listRulebook,
+  removePhraseRule,
+  testPhrases,
+  updateRule,
+} from '../phrase-rules/phrase-rules';
 import { lockSeat, recordSeatActivity, unlockSeat } from '../session/seat-lock';
 import { changePassword, currentSession, signIn, signOut } from '../session/session';
 import { currentSettings, updateSettings } from '../settings/desk-settings';
@@ -96,6 +105,15 @@ export function createHandlers(desk: DeskContext): Handlers {
       exportCheckpoint: (_request, caller) => exportCheckpoint(desk, signedIn(caller)),
       compareCheckpoint: (request, caller) => compareCheckpoint(desk, signedIn(caller), request),
       archive: (request, caller) => archiveAudit(desk, signedIn(caller), request),
+    },
+    phraseRules: {
+      list: () => listRulebook(desk),
+      create: (request, caller) => createPhraseRule(desk, signedIn(caller), request),
+      update: (request, caller) => updateRule(desk, signedIn(caller), request),
+      remove: (request, caller) => removePhraseRule(desk, signedIn(caller), request),
+      test: (request) => testPhrases(desk, request),
+      import: (request, caller) => importRulebook(desk, signedIn(caller), request),
+      export: (request, caller) => exportRulebook(desk, signedIn(caller), request),
     },
   };
 }

@@ -336,6 +336,8 @@ export const messagesZhCN = {
   'error.AUDIT_TOO_YOUNG': '只能归档 180 天以前的审计记录。',
   'error.AUDIT_CHAIN_BROKEN': '审计日志校验未通过，不能归档。请先查明篡改。',
   'error.AUDIT_NOTHING_TO_ARCHIVE': '没有可以归档的审计记录。',
+  'error.PHRASE_RULE_EXISTS': '已有相同编号的规则，请换一个编号。',
+  'error.PHRASE_RULE_NOT_FOUND': '这条规则已不存在，请刷新列表后重试。',
   'audit.archiveTitle': '归档旧记录',
   'audit.archiveHint': '只能归档 180 天以前的记录，且需要班长批准。归档文件会下载到本机，请妥善保存；剩余日志仍可校验。',
   'audit.archiveUpTo': '归档到第几条',
