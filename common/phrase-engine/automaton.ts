@@ -10,6 +10,17 @@ export const symbolSurrogate = 2;
 /** The first symbol that stands for a phrase character. */
 export const firstPhraseSymbol = 3;
 
+/** Set in a state's base (its sign bit) for states with output. */
+export const outputFlag = 0x80000000 | 0;
+/** Masks the output flag off a state's base. */
+export const baseMask = 0x7fffffff;
+
+/** Numbers per cell in `transitions`, and the offset of each. */
+export const cellStride = 4;
+export const checkOffset = 1;
+export const failOffset = 2;
+export const outputOffset = 3;
+
 /** Bits of a pattern's flags. */
 export const patternFlags = {
   /** The pattern is an exception (an allowed phrase) of its rule, not a banned phrase. */
@@ -28,8 +39,9 @@ export const patternFlags = {
  * (Traditional, full-width and upper-case forms share their Simplified / half-width / lower-case
  * form's symbol; spaces, punctuation, symbols and zero-width characters map to `symbolSkip`;
  * sentence ends and every character no phrase uses map to `symbolReset`). The automaton is an
- * Aho–Corasick machine stored as a double array: the child of `state` on `symbol` is
- * `base[state] + symbol` when `check` of that cell is `state`.
+ * Aho–Corasick machine stored as a double array whose cells are four numbers side by side
+ * (base, check, failure, output), so a state's whole entry sits in one cache line: the child
+ * of `state` on `symbol` is `next = base(state) + symbol` when `check(next)` is `state`.
  */
 export type AutomatonTables = Readonly<{
   symbolOf: Uint16Array;
@@ -40,11 +52,14 @@ export type AutomatonTables = Readonly<{
   wordBits: Uint32Array;
   /** Bit per BMP code unit: a combining mark (a hit's span takes the marks after its last character). */
   markBits: Uint32Array;
-  base: Int32Array;
-  check: Int32Array;
-  fail: Int32Array;
-  /** Per state: 0, or 1 + the index in `outputRecords` of its record. */
-  output: Int32Array;
+  /**
+   * Per cell, {@link cellStride} numbers: its base (where its children start, with
+   * {@link outputFlag} set when the state has output), its check (its parent; -1 for a free
+   * cell), its failure state, and its output (0, or 1 + the index in `outputRecords`).
+   */
+  transitions: Int32Array;
+  /** How many cells are states (the rest only answer `check` reads). */
+  stateCount: number;
   /** Records `[count, pattern…, next record index or -1]`: a state's patterns and its suffixes'. */
   outputRecords: Int32Array;
   patternRule: Int32Array;
@@ -505,16 +520,26 @@ export function compileAutomaton(rules: readonly PhraseRule[]): AutomatonTables 
     patternFlag[pattern] = flags;
   }
 
+  // The sign bit of a base tells the scan loop a state has output, from the read it makes anyway.
+  const transitions = new Int32Array(finalCheck.length * cellStride);
+  for (let cell = 0; cell < finalCheck.length; cell++) {
+    const entry = cell * cellStride;
+    if (cell < stateCount) {
+      transitions[entry] = finalBase[cell]! | (output[cell] !== 0 ? outputFlag : 0);
+      transitions[entry + failOffset] = fail[cell]!;
+      transitions[entry + outputOffset] = output[cell]!;
+    }
+    transitions[entry + checkOffset] = finalCheck[cell]!;
+  }
+
   return {
     symbolOf,
     astralCodePoints,
     astralSymbols,
     wordBits,
     markBits,
-    base: finalBase,
-    check: finalCheck,
-    fail,
-    output,
+    transitions,
+    stateCount,
     outputRecords: records.trimmed(),
     patternRule,
     patternLength,

@@ -83,3 +83,28 @@ describe('the automaton agrees with the brute-force matcher', () => {
     expect(exceptionsApplied).toBeGreaterThan(40);
   });
 });
+
+describe('re-checking an edited text', () => {
+  it.each([11, 12])('finds what a full scan finds after each of 3,000 random edits (seed %i)', (seed) => {
+    const random = seededRandom(seed);
+    let partialRescans = 0;
+    for (let round = 0; round < 150; round++) {
+      const rules = randomRulebook(random);
+      const matcher = compilePhraseRules(rules);
+      const recheck = matcher.recheck();
+      let text = randomText(random, 40);
+      for (let edit = 0; edit < 20; edit++) {
+        const at = Math.floor(random() * (text.length + 1));
+        const removed = random() < 0.4 ? Math.floor(random() * 4) : 0;
+        const inserted = random() < 0.7 ? randomText(random, 1 + Math.floor(random() * 3)) : '';
+        text = text.slice(0, at) + inserted + text.slice(at + removed);
+        const expected = matcher.scan(text);
+        // Half the time with the edit's place, sometimes a wrong one: it must not matter.
+        const hint = random() < 0.5 ? undefined : random() < 0.8 ? at : Math.floor(random() * (text.length + 2));
+        expect(recheck.check(text, hint), JSON.stringify({ rules, text, hint })).toEqual(expected);
+        if (expected.length > 0) partialRescans++;
+      }
+    }
+    expect(partialRescans).toBeGreaterThan(500);
+  });
+});

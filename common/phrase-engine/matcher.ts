@@ -1,5 +1,10 @@
 import {
   astralSymbol,
+  baseMask,
+  cellStride,
+  checkOffset,
+  failOffset,
+  outputOffset,
   compileAutomaton,
   firstPhraseSymbol,
   hasBit,
@@ -55,58 +60,55 @@ class RawHits {
 
 /**
  * Runs the automaton over `text[from, to)` starting in `state`; returns the state after.
- * This is the hot loop: one table lookup folds, skips or resets each code unit.
+ * This is the hot loop: one table lookup folds, skips or resets each code unit; a state's
+ * base, check, failure and output share a cache line, and the base's sign bit says whether the
+ * state has output. A surrogate pair is read at its high half; the low half maps to "skip", so
+ * the loop never moves its index by more than one (which keeps it fast).
  */
 function advance(tables: AutomatonTables, text: string, from: number, to: number, startState: number, hits: RawHits): number {
-  const { symbolOf, base, check, fail, output, outputRecords } = tables;
+  const { symbolOf, transitions, outputRecords } = tables;
+  const rootBase = transitions[0]!;
   let state = startState;
+  let stateBase = transitions[state * cellStride]!;
   for (let index = from; index < to; index++) {
     let symbol = symbolOf[text.charCodeAt(index)]!;
     if (symbol < firstPhraseSymbol) {
       if (symbol === symbolSkip) continue;
+      if (symbol === symbolSurrogate) symbol = pairSymbol(tables, text, index, to);
+      if (symbol === symbolSkip) continue;
       if (symbol === symbolReset) {
         state = 0;
+        stateBase = rootBase;
         continue;
       }
-      symbol = pairSymbol(tables, text, index, to);
-      if (symbol === symbolSkip) {
-        index++;
-        continue;
-      }
-      if (symbol === symbolReset) {
-        state = 0;
-        continue;
-      }
-      index++;
     }
     for (;;) {
-      const next = base[state]! + symbol;
-      if (check[next] === state) {
+      const next = (stateBase & baseMask) + symbol;
+      if (transitions[next * cellStride + checkOffset] === state) {
         state = next;
+        stateBase = transitions[next * cellStride]!;
         break;
       }
       if (state === 0) break;
-      state = fail[state]!;
+      state = transitions[state * cellStride + failOffset]!;
+      stateBase = transitions[state * cellStride]!;
     }
-    const found = output[state]!;
-    if (found !== 0) hits.addRecord(outputRecords, found, index + 1);
+    if (stateBase < 0) {
+      // A match ending in an astral character ends after its low half.
+      const end = symbolOf[text.charCodeAt(index)] === symbolSurrogate ? index + 2 : index + 1;
+      hits.addRecord(outputRecords, transitions[state * cellStride + outputOffset]!, end);
+    }
   }
   return state;
 }
 
-/**
- * The symbol of the surrogate pair starting at `index` (a high surrogate). A high surrogate
- * without its low half resets; the caller steps over a pair whose symbol is skip or a phrase
- * character.
- */
+/** The symbol of the surrogate pair starting at `index` (a high surrogate); a high surrogate without its low half resets. */
 function pairSymbol(tables: AutomatonTables, text: string, index: number, to: number): number {
   if (index + 1 >= to) return symbolReset;
   const low = text.charCodeAt(index + 1);
   if (low < 0xdc00 || low > 0xdfff) return symbolReset;
   const codePoint = ((text.charCodeAt(index) - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
-  const symbol = astralSymbol(tables, codePoint);
-  // A pair that resets is consumed as one character too; report it as reset after stepping.
-  return symbol;
+  return astralSymbol(tables, codePoint);
 }
 
 /** The symbol of the character ending at `end` (exclusive) and its width, read backwards. */
@@ -315,6 +317,114 @@ export class PhraseStream {
   }
 }
 
+/**
+ * The hits in `text[from, to)`. `from` and `to` must be the text's ends or sit just after and at
+ * characters no match can cross (see {@link PhraseRecheck}); the characters around the range
+ * still count for word boundaries.
+ */
+function scanRange(tables: AutomatonTables, raw: RawHits, text: string, from: number, to: number): PhraseHit[] {
+  raw.count = 0;
+  advance(tables, text, from, to, 0, raw);
+  if (raw.count === 0) return [];
+  const candidates: Span[] = [];
+  const exceptions: Span[] = [];
+  for (let index = 0; index < raw.count; index++) {
+    const pattern = raw.patterns[index]!;
+    const end = raw.ends[index]!;
+    const start = matchStart(tables, text, end, tables.patternLength[pattern]!);
+    if (!passesBoundaries(tables, text, pattern, start, end)) continue;
+    const span = { pattern, rule: tables.patternRule[pattern]!, start, end };
+    if ((tables.patternFlag[pattern]! & patternFlags.exception) !== 0) exceptions.push(span);
+    else candidates.push(span);
+  }
+  const hits: RuledHit[] = [];
+  for (const hit of candidates) {
+    if (exceptions.length > 0 && covered(hit, exceptions)) continue;
+    const end = extendOverMarks(tables, text, hit.end);
+    hits.push({
+      rule: hit.rule,
+      hit: { ruleId: tables.ruleIds[hit.rule]!, severity: ruleSeverity(tables, hit.rule), start: hit.start, end, text: text.slice(hit.start, end) },
+    });
+  }
+  return inTextOrder(hits);
+}
+
+/**
+ * Length of the common start of two strings: a binary search of native comparisons of slices
+ * (`startsWith` compares a sliced string character by character, many times slower).
+ */
+function commonPrefixLength(first: string, second: string): number {
+  let low = 0;
+  let high = Math.min(first.length, second.length);
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (first.slice(0, middle) === second.slice(0, middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** Length of the common end of two strings, at most `limit`. */
+function commonSuffixLength(first: string, second: string, limit: number): number {
+  let low = 0;
+  let high = limit;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (first.slice(first.length - middle) === second.slice(second.length - middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/**
+ * Re-checks a text as it is edited (an agent typing a note). A character that maps to "reset"
+ * (a sentence end, or any character no phrase uses) is a wall no match, exception or word
+ * check crosses, so after an edit only the stretch between the walls around it is scanned
+ * again; the hits before it are kept and the hits after it are shifted.
+ */
+export class PhraseRecheck {
+  private readonly raw = new RawHits();
+  private text = '';
+  private hits: PhraseHit[] = [];
+
+  constructor(private readonly tables: AutomatonTables) {}
+
+  /**
+   * The hits in `text`, exactly as {@link PhraseMatcher.scan} finds them. `editStart` is where
+   * the edit begins, when the caller knows (an editor knows its caret): it saves finding the
+   * unchanged start by search. A wrong `editStart` costs time, never a wrong answer.
+   */
+  check(text: string, editStart?: number): PhraseHit[] {
+    const previous = this.text;
+    if (text === previous) return this.hits;
+    const limit = Math.min(previous.length, text.length);
+    let prefix: number;
+    if (editStart !== undefined && editStart >= 0 && editStart <= limit && previous.slice(0, editStart) === text.slice(0, editStart)) {
+      prefix = editStart;
+      while (prefix < limit && previous.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+    } else {
+      prefix = commonPrefixLength(previous, text);
+    }
+    // One insertion or deletion leaves everything after it in common: try that first.
+    const longestSuffix = limit - prefix;
+    const suffix =
+      previous.slice(previous.length - longestSuffix) === text.slice(text.length - longestSuffix)
+        ? longestSuffix
+        : commonSuffixLength(previous, text, longestSuffix);
+    const symbolOf = this.tables.symbolOf;
+    let from = prefix;
+    while (from > 0 && symbolOf[text.charCodeAt(from - 1)] !== symbolReset) from--;
+    let to = text.length - suffix;
+    while (to < text.length && symbolOf[text.charCodeAt(to)] !== symbolReset) to++;
+    const shift = text.length - previous.length;
+    const before = this.hits.filter((hit) => hit.end <= from);
+    const after = this.hits.filter((hit) => hit.start >= to - shift).map((hit) => ({ ...hit, start: hit.start + shift, end: hit.end + shift }));
+    this.text = text;
+    this.hits = [...before, ...scanRange(this.tables, this.raw, text, from, to), ...after];
+    return this.hits;
+  }
+}
+
 /** A compiled rulebook: scans text for banned phrases. */
 export class PhraseMatcher {
   private readonly raw = new RawHits();
@@ -323,32 +433,12 @@ export class PhraseMatcher {
 
   /** Every hit in `text`, ordered by start, then end. */
   scan(text: string): PhraseHit[] {
-    const tables = this.tables;
-    const raw = this.raw;
-    raw.count = 0;
-    advance(tables, text, 0, text.length, 0, raw);
-    if (raw.count === 0) return [];
-    const candidates: Span[] = [];
-    const exceptions: Span[] = [];
-    for (let index = 0; index < raw.count; index++) {
-      const pattern = raw.patterns[index]!;
-      const end = raw.ends[index]!;
-      const start = matchStart(tables, text, end, tables.patternLength[pattern]!);
-      if (!passesBoundaries(tables, text, pattern, start, end)) continue;
-      const span = { pattern, rule: tables.patternRule[pattern]!, start, end };
-      if ((tables.patternFlag[pattern]! & patternFlags.exception) !== 0) exceptions.push(span);
-      else candidates.push(span);
-    }
-    const hits: RuledHit[] = [];
-    for (const hit of candidates) {
-      if (exceptions.length > 0 && covered(hit, exceptions)) continue;
-      const end = extendOverMarks(tables, text, hit.end);
-      hits.push({
-        rule: hit.rule,
-        hit: { ruleId: tables.ruleIds[hit.rule]!, severity: ruleSeverity(tables, hit.rule), start: hit.start, end, text: text.slice(hit.start, end) },
-      });
-    }
-    return inTextOrder(hits);
+    return scanRange(this.tables, this.raw, text, 0, text.length);
+  }
+
+  /** A re-checker for a text being edited: each check re-scans only what the edit touched. */
+  recheck(): PhraseRecheck {
+    return new PhraseRecheck(this.tables);
   }
 
   /** Starts a streaming scan (live transcripts arrive in chunks). */
@@ -373,7 +463,7 @@ export class PhraseMatcher {
 
   /** How many cells the automaton's double array has. */
   get stateCount(): number {
-    return this.tables.base.length;
+    return this.tables.stateCount;
   }
 
   /** Bytes held by the compiled tables. */
@@ -386,10 +476,7 @@ export class PhraseMatcher {
         tables.astralSymbols,
         tables.wordBits,
         tables.markBits,
-        tables.base,
-        tables.check,
-        tables.fail,
-        tables.output,
+        tables.transitions,
         tables.outputRecords,
         tables.patternRule,
         tables.patternLength,

@@ -120,7 +120,7 @@ export function kindOfFolded(codePoint: number): CharacterKind {
   const character = String.fromCodePoint(codePoint);
   if (sentenceEnds.includes(character)) return characterKinds.sentenceEnd;
   if (skipPattern.test(character)) return characterKinds.skip;
-  // Unassigned and private-use astral code points (and lone surrogates) are text, not skipped.
+  // Unassigned and private-use astral code points are text, not skipped.
   return characterKinds.text;
 }
 
@@ -169,7 +169,11 @@ export function foldingTables(): FoldingTables {
   markMatches(characters, /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Nd}](?<=[\p{L}\p{Nd}])/gu, wordByFolded, 1);
   for (let code = 0; code < 0x10000; code++) {
     const folded = bmpFold[code]!;
-    bmpKind[code] = code >= 0xd800 && code <= 0xdfff ? characterKinds.text : kindByFolded[folded]!;
+    // A lone high surrogate is text (it breaks a match); a low surrogate is skipped, which lets
+    // the scan loop read a pair at its high half and simply step over the low half.
+    if (code >= 0xdc00 && code <= 0xdfff) bmpKind[code] = characterKinds.skip;
+    else if (code >= 0xd800 && code <= 0xdbff) bmpKind[code] = characterKinds.text;
+    else bmpKind[code] = kindByFolded[folded]!;
     bmpWord[code] = wordByFolded[folded]!;
   }
   const astralFold = new Map<number, number>();

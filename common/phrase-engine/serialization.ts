@@ -11,10 +11,7 @@ type ArrayName =
   | 'astralSymbols'
   | 'wordBits'
   | 'markBits'
-  | 'base'
-  | 'check'
-  | 'fail'
-  | 'output'
+  | 'transitions'
   | 'outputRecords'
   | 'patternRule'
   | 'patternLength'
@@ -28,10 +25,7 @@ const arrayKinds = {
   astralSymbols: Int32Array,
   wordBits: Uint32Array,
   markBits: Uint32Array,
-  base: Int32Array,
-  check: Int32Array,
-  fail: Int32Array,
-  output: Int32Array,
+  transitions: Int32Array,
   outputRecords: Int32Array,
   patternRule: Int32Array,
   patternLength: Int32Array,
@@ -42,7 +36,7 @@ const arrayKinds = {
 
 const arrayNames = Object.keys(arrayKinds) as ArrayName[];
 
-type Header = { longestPattern: number; ruleIds: string[]; lengths: Record<ArrayName, number> };
+type Header = { longestPattern: number; stateCount: number; ruleIds: string[]; lengths: Record<ArrayName, number> };
 
 function alignedToFour(length: number): number {
   return (length + 3) & ~3;
@@ -54,7 +48,7 @@ function alignedToFour(length: number): number {
  */
 export function serializeTables(tables: AutomatonTables): Uint8Array {
   const lengths = Object.fromEntries(arrayNames.map((name) => [name, tables[name].length])) as Record<ArrayName, number>;
-  const header: Header = { longestPattern: tables.longestPattern, ruleIds: [...tables.ruleIds], lengths };
+  const header: Header = { longestPattern: tables.longestPattern, stateCount: tables.stateCount, ruleIds: [...tables.ruleIds], lengths };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   let size = 12 + alignedToFour(headerBytes.length);
   for (const name of arrayNames) size += alignedToFour(tables[name].byteLength);
@@ -95,5 +89,5 @@ export function deserializeTables(input: Uint8Array): AutomatonTables {
     arrays[name] = new Kind(bytes.buffer as ArrayBuffer, offset, length);
     offset += alignedToFour(byteLength);
   }
-  return { ...(arrays as Record<ArrayName, never>), longestPattern: header.longestPattern, ruleIds: header.ruleIds } as AutomatonTables;
+  return { ...(arrays as Record<ArrayName, never>), longestPattern: header.longestPattern, stateCount: header.stateCount, ruleIds: header.ruleIds } as AutomatonTables;
 }
