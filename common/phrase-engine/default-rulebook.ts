@@ -114,13 +114,13 @@ export const defaultRulebook: readonly PhraseRule[] = [
     category: 'service' as const,
     severity: rule.severity ?? ('warn' as const),
     enabled: true,
-    note: rule.note ?? `BRIEF §3 banned item ${Number(rule.id.slice(3))} (standard 004 §4.5.${Number(rule.id.slice(3))})`,
+    note: rule.note ?? `禁忌用语第 ${Number(rule.id.slice(3))} 条（服务规范 004 §4.5.${Number(rule.id.slice(3))}）`,
   })),
   ...rudeWords.map((rule) => ({
     ...rule,
     category: 'rude' as const,
     severity: rule.severity ?? ('block' as const),
     enabled: true,
-    note: rule.note ?? 'Standard 004 §4.4.2: no rude or dirty words',
+    note: rule.note ?? '不说粗话、脏话（服务规范 004 §4.4.2）',
   })),
 ];

@@ -49,14 +49,19 @@ export const phraseRuleShape = z.strictObject({
 
 /** The rule schema with the checks that need normalisation (see {@link phraseRuleProblems}). */
 export const phraseRuleSchema = phraseRuleShape.superRefine((rule, context) => {
-  for (const problem of phraseRuleProblems(rule)) context.addIssue({ code: 'custom', message: problem.message, path: problem.path });
+  for (const problem of phraseRuleProblems(rule)) {
+    context.addIssue({ code: 'custom', message: problem.message, path: problem.path, params: { kind: problem.kind } });
+  }
 });
 
 /** One banned-phrase rule. */
 export type PhraseRule = z.infer<typeof phraseRuleShape>;
 
-/** Something wrong with a rule that its shape alone does not show. */
-export type PhraseRuleProblem = Readonly<{ path: (string | number)[]; message: string }>;
+/** The kinds of {@link PhraseRuleProblem}, so a UI can word them in its own language. */
+export const phraseRuleProblemKinds = ['nothingToMatch', 'spansSentences', 'repeated', 'exceptionNotCovering'] as const;
+
+/** Something wrong with a rule that its shape alone does not show (English message, stable kind). */
+export type PhraseRuleProblem = Readonly<{ kind: (typeof phraseRuleProblemKinds)[number]; path: (string | number)[]; message: string }>;
 
 /**
  * What makes a well-formed rule unusable: a phrase with nothing left to match once spaces and
@@ -70,16 +75,16 @@ export function phraseRuleProblems(rule: Pick<PhraseRule, 'phrases' | 'exception
   rule.phrases.forEach((phrase, index) => {
     const normalized = normalizePhrase(phrase);
     if (normalized.codePoints.length === 0) {
-      problems.push({ path: ['phrases', index], message: `"${phrase}" has no characters to match (only spaces or punctuation).` });
+      problems.push({ kind: 'nothingToMatch', path: ['phrases', index], message: `"${phrase}" has no characters to match (only spaces or punctuation).` });
       return;
     }
     if (normalized.sentenceEndInside) {
-      problems.push({ path: ['phrases', index], message: `"${phrase}" spans two sentences, so it could never match.` });
+      problems.push({ kind: 'spansSentences', path: ['phrases', index], message: `"${phrase}" spans two sentences, so it could never match.` });
       return;
     }
     const text = String.fromCodePoint(...normalized.codePoints);
     if (normalizedPhrases.includes(text)) {
-      problems.push({ path: ['phrases', index], message: `"${phrase}" repeats another phrase of this rule.` });
+      problems.push({ kind: 'repeated', path: ['phrases', index], message: `"${phrase}" repeats another phrase of this rule.` });
       return;
     }
     normalizedPhrases.push(text);
@@ -88,9 +93,10 @@ export function phraseRuleProblems(rule: Pick<PhraseRule, 'phrases' | 'exception
     const normalized = normalizePhrase(exception);
     const text = String.fromCodePoint(...normalized.codePoints);
     if (normalized.sentenceEndInside) {
-      problems.push({ path: ['exceptions', index], message: `"${exception}" spans two sentences, so it could never match.` });
+      problems.push({ kind: 'spansSentences', path: ['exceptions', index], message: `"${exception}" spans two sentences, so it could never match.` });
     } else if (!normalizedPhrases.some((phrase) => text.includes(phrase) && text.length > phrase.length)) {
       problems.push({
+        kind: 'exceptionNotCovering',
         path: ['exceptions', index],
         message: `"${exception}" must be longer than one of the rule's phrases and contain it.`,
       });

@@ -9,18 +9,19 @@ import { ApprovalsPage } from '../approvals/ApprovalsPage';
 import { AuditPage } from '../audit/AuditPage';
 import { CustomersPage } from '../customers/CustomersPage';
 import { lockSeatNow } from '../lock/seatLockFlow';
+import { PhraseRulesPage } from '../phrase-rules/PhraseRulesPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { useSettingsStore } from '../settings/useSettingsStore';
 import { ChangePasswordModal } from '../session/ChangePasswordModal';
 import { useSessionStore } from '../session/useSessionStore';
 
-type Section = 'customers' | 'approvals' | 'audit' | 'agents' | 'settings';
+type Section = 'customers' | 'approvals' | 'audit' | 'agents' | 'settings' | 'phraseRules';
 
 /** The sections each role opens; main enforces the same rules on every call. */
 const sectionsByRole: Record<AccountView['role'], readonly Section[]> = {
   agent: ['customers', 'approvals'],
-  team_lead: ['customers', 'approvals', 'audit'],
-  admin: ['agents', 'settings', 'audit', 'approvals', 'customers'],
+  team_lead: ['customers', 'approvals', 'audit', 'phraseRules'],
+  admin: ['agents', 'settings', 'phraseRules', 'audit', 'approvals', 'customers'],
 };
 
 /** The signed-in frame: who is at the desk, and the sections their role opens. */
@@ -44,6 +45,8 @@ export function WorkspaceFrame({ account }: { account: AccountView }) {
     audit: () => <AuditPage canArchive={account.role === 'admin'} />,
     agents: () => <AgentsPage currentAgentId={account.agentId} />,
     settings: () => <SettingsPage />,
+    // Team leads read, test and export the rulebook; only administrators change it.
+    phraseRules: () => <PhraseRulesPage canEdit={account.role === 'admin'} />,
   };
 
   async function handleSignOut(): Promise<void> {
