@@ -293,29 +293,27 @@ function buildTrie(symbols: Int32Array, patternStart: Int32Array, patternCount: 
   let hashBits = 10;
   while (1 << hashBits < capacity * 2) hashBits++;
   const hashMask = (1 << hashBits) - 1;
-  const hashSize = 1 << hashBits;
-  const hashParent = new Int32Array(hashSize).fill(-1);
-  const hashSymbol = new Int32Array(hashSize);
-  const hashChild = new Int32Array(hashSize);
+  // Slots of three numbers side by side (parent, symbol, child), so a probe reads one cache line.
+  const slots = new Int32Array((1 << hashBits) * 3).fill(-1);
   let nodeCount = 1;
   for (let pattern = 0; pattern < patternCount; pattern++) {
     let node = 0;
     for (let index = patternStart[pattern]!; index < patternStart[pattern + 1]!; index++) {
       const symbol = symbols[index]!;
       let slot = Math.imul(Math.imul(node, 0x01000193) ^ symbol, 0x9e3779b1) >>> (32 - hashBits);
-      while (hashParent[slot] !== -1 && (hashParent[slot] !== node || hashSymbol[slot] !== symbol)) slot = (slot + 1) & hashMask;
-      if (hashParent[slot] === -1) {
+      while (slots[slot * 3] !== -1 && (slots[slot * 3] !== node || slots[slot * 3 + 1] !== symbol)) slot = (slot + 1) & hashMask;
+      if (slots[slot * 3] === -1) {
         const child = nodeCount++;
-        hashParent[slot] = node;
-        hashSymbol[slot] = symbol;
-        hashChild[slot] = child;
+        slots[slot * 3] = node;
+        slots[slot * 3 + 1] = symbol;
+        slots[slot * 3 + 2] = child;
         nodeSymbol[child] = symbol;
         nextSibling[child] = firstChild[node]!;
         firstChild[node] = child;
         if (symbol < smallestChildSymbol[node]!) smallestChildSymbol[node] = symbol;
         if (symbol > largestChildSymbol[node]!) largestChildSymbol[node] = symbol;
       }
-      node = hashChild[slot]!;
+      node = slots[slot * 3 + 2]!;
     }
     nextPattern[pattern] = firstPattern[node]!;
     firstPattern[node] = pattern;
@@ -381,15 +379,16 @@ function placeTrie(trie: Trie, symbolCount: number): { base: Int32Array; check: 
     let attempts = 0;
     for (; ; attempts++) {
       if (candidate + largest + 2 >= capacity) grow(candidate + largest + 2);
-      let fits = true;
+      let collision = -1;
       for (let child = firstChild[node]!; child >= 0; child = nextSibling[child]!) {
         if (used[candidate + nodeSymbol[child]!] === 1) {
-          fits = false;
+          collision = nodeSymbol[child]!;
           break;
         }
       }
-      if (fits) break;
-      candidate = nextFree(candidate + smallest + 1) - smallest;
+      if (collision < 0) break;
+      // Move on until the child that collided lands on a free cell (always forward).
+      candidate = nextFree(candidate + collision + 1) - collision;
     }
     // Nodes with several children skip the densely packed cells the next time.
     if (wide && attempts > 4) wideBase = Math.max(wideBase, candidate);

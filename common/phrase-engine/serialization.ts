@@ -89,5 +89,23 @@ export function deserializeTables(input: Uint8Array): AutomatonTables {
     arrays[name] = new Kind(bytes.buffer as ArrayBuffer, offset, length);
     offset += alignedToFour(byteLength);
   }
-  return { ...(arrays as Record<ArrayName, never>), longestPattern: header.longestPattern, stateCount: header.stateCount, ruleIds: header.ruleIds } as AutomatonTables;
+  const loaded = arrays as Record<ArrayName, never>;
+  // The same properties in the same order as a compiled rulebook, so the scan loop sees one shape.
+  return {
+    symbolOf: loaded.symbolOf,
+    astralCodePoints: loaded.astralCodePoints,
+    astralSymbols: loaded.astralSymbols,
+    wordBits: loaded.wordBits,
+    markBits: loaded.markBits,
+    transitions: loaded.transitions,
+    stateCount: header.stateCount,
+    outputRecords: loaded.outputRecords,
+    patternRule: loaded.patternRule,
+    patternLength: loaded.patternLength,
+    patternFlag: loaded.patternFlag,
+    ruleBlocks: loaded.ruleBlocks,
+    ruleExceptionReach: loaded.ruleExceptionReach,
+    longestPattern: header.longestPattern,
+    ruleIds: header.ruleIds,
+  };
 }
