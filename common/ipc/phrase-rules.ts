@@ -33,8 +33,28 @@ export const phraseTestHitSchema = z.object({
 /** A problem of an imported file, at a 1-based line. */
 export const rulebookImportProblemSchema = z.object({ line: z.number().int(), message: z.string() });
 
+/** What the desk needs of each rule to warn: its severity and what to say instead. */
+export const phraseRuleAdviceSchema = z.object({
+  id: z.string(),
+  severity: z.enum(phraseSeverities),
+  suggestions: z.array(z.string()),
+});
+
 /** Channels of the banned-phrase rulebook. */
 export const phraseRulesChannels = {
+  /**
+   * The compiled rulebook every desk checks typed text with: the serialised tables (base64) and
+   * each rule's advice. With the revision the caller already has, only the revision comes back.
+   */
+  compiled: defineChannel({
+    access: 'signedIn',
+    request: z.strictObject({ knownRevision: z.string().max(64).optional() }),
+    response: z.object({
+      revision: z.string(),
+      tables: z.string().optional(),
+      advice: z.array(phraseRuleAdviceSchema).optional(),
+    }),
+  }),
   /** Every rule, in display order. */
   list: defineChannel({ access: ['admin', 'team_lead'], request: z.strictObject({}), response: rulesResponse }),
   /** Adds a rule at the end; audited. */

@@ -44,6 +44,7 @@ export const errorCodes = [
   'AUDIT_NOTHING_TO_ARCHIVE',
   'PHRASE_RULE_EXISTS',
   'PHRASE_RULE_NOT_FOUND',
+  'PHRASE_BLOCKED',
   'INTERNAL_ERROR',
 ] as const;
 

@@ -272,6 +272,8 @@ describe('approvals', () => {
       current.clock.advance(3 * 60_000);
       await current.value('app:session.activity', {}, agent);
     }
+    // A note with a block-severity phrase is refused whatever the renderer showed; a warn one is kept.
+    expect(await current.call('app:customers.addNote', { customerId, body: '他 妈 的，又打来了' }, agent)).toMatchObject({ code: 'PHRASE_BLOCKED' });
     const afterExpiry = await current.value('app:customers.addNote', { customerId, body: '客户新号码 13911112222' }, agent);
     expect(afterExpiry.customer).toMatchObject({ fullFile: false, fullFileUntil: null, name: { masked: true }, phones: [{ masked: true }] });
     expect(afterExpiry.customer.notes[0].body).toBe('客户新号码 *******2222');

@@ -12,6 +12,7 @@ import {
 } from '../../db/customers';
 import type { Db } from '../../db/connection';
 import { recordAudit } from '../audit/audit-trail';
+import { blockingPhraseRules } from '../phrase-rules/phrase-rules';
 import type { DeskContext, SignedInCaller } from '../desk-context';
 import type { OpenCustomerView, Session } from '../session/session-registry';
 import { maskAccountNumber, maskAddress, maskFreeText, maskIdNumber, maskName, maskPhone } from './masking';
@@ -212,6 +213,10 @@ export function addCustomerNote(
   const session = sessionOf(desk, caller);
   if (session.openView?.customerId !== request.customerId) {
     throw new AppError('NO_OPEN_VIEW', 'Open the customer before adding a note.');
+  }
+  const blocked = blockingPhraseRules(desk, request.body);
+  if (blocked.length > 0) {
+    throw new AppError('PHRASE_BLOCKED', `The note uses phrases that may not be saved (rules ${blocked.join(', ')}); change them first.`);
   }
   const db = desk.store.connection();
   return db.transaction(() => {

@@ -263,6 +263,7 @@ const malformedPayloads: Record<string, unknown[]> = {
   'app:audit.exportCheckpoint': [{ seq: 1 }],
   'app:audit.compareCheckpoint': [{}, { checkpoint: { format: 'x' } }, { checkpoint: 'text' }],
   'app:audit.archive': [{}, { upToSeq: 10 }, { upToSeq: 0, approvalId: 1 }],
+  'app:phraseRules.compiled': [{ knownRevision: 5 }, { knownRevision: 'x'.repeat(65) }],
   'app:phraseRules.list': [{ all: true }],
   'app:phraseRules.create': [
     {},

@@ -22,6 +22,7 @@ import {
 } from '../customers/customers';
 import type { CallerContext, DeskContext, SignedInCaller } from '../desk-context';
 import {
+  compiledRulebookFor,
   createPhraseRule,
   exportRulebook,
   importRulebook,
@@ -107,6 +108,7 @@ export function createHandlers(desk: DeskContext): Handlers {
       archive: (request, caller) => archiveAudit(desk, signedIn(caller), request),
     },
     phraseRules: {
+      compiled: (request) => compiledRulebookFor(desk, request),
       list: () => listRulebook(desk),
       create: (request, caller) => createPhraseRule(desk, signedIn(caller), request),
       update: (request, caller) => updateRule(desk, signedIn(caller), request),

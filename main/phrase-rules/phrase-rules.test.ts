@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultRulebook } from '../../common/phrase-engine/default-rulebook';
+import { loadCompiledPhraseRules } from '../../common/phrase-engine/matcher';
 import { exportRulebookCsv } from '../../common/phrase-engine/rulebook-io';
 import { listAuditEntries } from '../../db/audit-log';
 import { createScenario, type Scenario } from '../test-support';
@@ -92,5 +93,19 @@ describe('the rulebook through the desk', () => {
     expect(replaced).toEqual({ imported: true, added: 1, updated: defaultRulebook.length, removed: 1 });
     expect(listAuditEntries(db, { limit: 1 })[0]).toMatchObject({ action: 'phraseRules.import', outcome: 'success', details: { mode: 'replace', rules: defaultRulebook.length + 1 } });
     expect((await current.value('app:phraseRules.test', { text: '我不知道' }, '8001')).hits).toMatchObject([{ ruleId: 'SL-00' }]);
+  });
+
+  it('hands every signed-in desk the compiled rulebook, and only its revision when nothing changed', async () => {
+    const current = (scenario = await createScenario());
+    const first = await current.value('app:phraseRules.compiled', {}, '1001');
+    const matcher = loadCompiledPhraseRules(new Uint8Array(Buffer.from(first.tables!, 'base64')));
+    expect(matcher.scan('我解决不了').map((hit) => hit.ruleId)).toEqual(['SL-10']);
+    expect(first.advice).toContainEqual({ id: 'SL-10', severity: 'warn', suggestions: defaultRulebook.find((rule) => rule.id === 'SL-10')!.suggestions });
+    expect(await current.value('app:phraseRules.compiled', { knownRevision: first.revision }, '1002')).toEqual({ revision: first.revision });
+
+    await current.value('app:phraseRules.create', { rule: customRule }, '8001');
+    const second = await current.value('app:phraseRules.compiled', { knownRevision: first.revision }, '1001');
+    expect(second.revision).not.toBe(first.revision);
+    expect(loadCompiledPhraseRules(new Uint8Array(Buffer.from(second.tables!, 'base64'))).scan('没办法')).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { rulebookImportProblemLimit, type phraseTestHitSchema, type RulebookFormat } from '../../common/ipc/phrase-rules';
 import { AppError } from '../../common/ipc/result';
@@ -21,20 +22,54 @@ type PhraseTestHit = z.input<typeof phraseTestHitSchema>;
 
 const ruleFields = ['phrases', 'category', 'severity', 'exceptions', 'suggestions', 'enabled', 'note'] as const;
 
-// The compiled rulebook per open database, dropped whenever a rule changes.
-const compiledRulebooks = new WeakMap<Db, PhraseMatcher>();
+type CompiledRulebook = { matcher: PhraseMatcher; rules: PhraseRule[]; tables?: string; revision?: string };
 
-function compiledRulebook(db: Db): PhraseMatcher {
-  let matcher = compiledRulebooks.get(db);
-  if (matcher === undefined) {
-    matcher = compilePhraseRules(listPhraseRules(db));
-    compiledRulebooks.set(db, matcher);
+// The compiled rulebook per open database, dropped whenever a rule changes.
+const compiledRulebooks = new WeakMap<Db, CompiledRulebook>();
+
+function compiledRulebook(db: Db): CompiledRulebook {
+  let compiled = compiledRulebooks.get(db);
+  if (compiled === undefined) {
+    const rules = listPhraseRules(db);
+    compiled = { matcher: compilePhraseRules(rules), rules };
+    compiledRulebooks.set(db, compiled);
   }
-  return matcher;
+  return compiled;
+}
+
+/**
+ * The compiled rulebook for a desk to check typed text with (serialised once per change and
+ * kept); just the revision when the caller has it already.
+ */
+export function compiledRulebookFor(
+  desk: DeskContext,
+  request: { knownRevision?: string | undefined },
+): { revision: string; tables?: string; advice?: { id: string; severity: PhraseRule['severity']; suggestions: string[] }[] } {
+  const compiled = compiledRulebook(desk.store.connection());
+  if (compiled.tables === undefined || compiled.revision === undefined) {
+    const bytes = compiled.matcher.serialize();
+    compiled.tables = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+    compiled.revision = createHash('sha256').update(bytes).update(JSON.stringify(compiled.rules)).digest('hex').slice(0, 32);
+  }
+  if (request.knownRevision === compiled.revision) return { revision: compiled.revision };
+  return {
+    revision: compiled.revision,
+    tables: compiled.tables,
+    advice: compiled.rules.filter((rule) => rule.enabled).map((rule) => ({ id: rule.id, severity: rule.severity, suggestions: rule.suggestions })),
+  };
 }
 
 function stampOf(desk: DeskContext, caller: SignedInCaller) {
   return { now: desk.now().toISOString(), agentId: caller.account.agentId };
+}
+
+/**
+ * The IDs of `block` rules that `text` breaks (the desk refuses to store such text, whatever
+ * the renderer showed); empty when the text may be saved.
+ */
+export function blockingPhraseRules(desk: DeskContext, text: string): string[] {
+  const hits = compiledRulebook(desk.store.connection()).matcher.scan(text);
+  return [...new Set(hits.filter((hit) => hit.severity === 'block').map((hit) => hit.ruleId))];
 }
 
 /** The fields whose values differ between two versions of a rule. */
@@ -116,7 +151,7 @@ export function testPhrases(desk: DeskContext, request: { text: string; draft?: 
   let rules = stored;
   let matcher: PhraseMatcher;
   if (request.draft === undefined) {
-    matcher = compiledRulebook(db);
+    matcher = compiledRulebook(db).matcher;
   } else {
     const draft = { ...request.draft, enabled: true };
     rules = stored.some((rule) => rule.id === draft.id) ? stored.map((rule) => (rule.id === draft.id ? draft : rule)) : [...stored, draft];
