@@ -56,14 +56,18 @@ export function fingerprintDirectory(directory: string): Record<string, string> 
 /**
  * Inserts an account row with the columns of schema version 10 (later steps only add columns
  * with defaults), for migration tests that run before the current `db/accounts.ts` shape applies.
+ * Returns the new row's ID.
  */
 export function insertAccountRow(
   db: Db,
   account: Readonly<{ agentId: string; displayName?: string; role?: string; team?: string }>,
-): void {
-  db.prepare(
-    `INSERT INTO accounts (agent_id, display_name, role, team, status, password_hash,
-       must_change_password, created_at, updated_at, password_changed_at)
-     VALUES (@agentId, @displayName, @role, @team, 'active', 'hash', 0, 't', 't', 't')`,
-  ).run({ displayName: '张三', role: 'agent', team: '', ...account });
+): number {
+  const result = db
+    .prepare(
+      `INSERT INTO accounts (agent_id, display_name, role, team, status, password_hash,
+         must_change_password, created_at, updated_at, password_changed_at)
+       VALUES (@agentId, @displayName, @role, @team, 'active', 'hash', 0, 't', 't', 't')`,
+    )
+    .run({ displayName: '张三', role: 'agent', team: '', ...account });
+  return Number(result.lastInsertRowid);
 }

@@ -179,7 +179,7 @@ describe('lockout and switching agent in the browser', () => {
       await page.locator('#unlock_password').fill(`Wrong-password-${attempt}`);
       await page.getByTestId('unlock-submit').click();
       // The lock screen empties the field once main has answered.
-      await expect.poll(() => page.locator('#unlock_password').inputValue()).toBe('');
+      await expect.poll(() => page.locator('#unlock_password').inputValue(), { timeout: 15_000 }).toBe('');
       await page.locator('[data-testid="unlock-error"]').waitFor();
     }
     await page.locator('[data-testid="unlock-error"][data-error-code="ACCOUNT_LOCKED_OUT"]').waitFor();

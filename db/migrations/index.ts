@@ -5,6 +5,7 @@ import { migrate as createSettingsAndLockout } from './0040-create-settings-and-
 import { migrate as extendCustomers } from './0050-extend-customers';
 import { migrate as createApprovals } from './0060-create-approvals';
 import { migrate as createPhraseRules } from './0070-create-phrase-rules';
+import { migrate as createKnowledge } from './0080-create-knowledge';
 import type { Migration } from './runner';
 
 export type { Migration, MigrationReport } from './runner';
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   { version: 50, name: 'extend-customers', migrate: extendCustomers },
   { version: 60, name: 'create-approvals', migrate: createApprovals },
   { version: 70, name: 'create-phrase-rules', migrate: createPhraseRules },
+  { version: 80, name: 'create-knowledge', migrate: createKnowledge },
 ];
 
 /** The schema version this code writes. */
