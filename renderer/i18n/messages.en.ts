@@ -469,4 +469,12 @@ export const messagesEn = {
   'phraseRules.import.tooLarge': 'The file is larger than {megabytes} MB and cannot be imported',
   'phraseRules.import.unreadable': 'The file could not be read',
   'phraseRules.import.noFile': 'Choose the file to import',
+  'phraseWarnings.blocked': 'Contains a phrase that may not be sent; change it to save',
+  'phraseWarnings.shortcut': 'Alt+Enter: replace the phrase at the caret with the first suggestion',
+  'phraseWarnings.noSuggestion': 'No suggested wording',
+  'phraseWarnings.markTitle': '{rule}: suggested wording “{suggestion}”',
+  'phraseWarnings.markTitleNoSuggestion': '{rule}: please change these words',
+  'phraseWarnings.replaceWith': 'Replace “{phrase}” with “{suggestion}”',
+  'phraseWarnings.listLabel': 'Phrase warnings',
+  'phraseWarnings.more': '{count} more marked',
 } as const satisfies Record<MessageKey, string>;

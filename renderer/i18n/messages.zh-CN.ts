@@ -444,6 +444,14 @@ export const messagesZhCN = {
   'phraseRules.import.tooLarge': '文件超过 {megabytes} MB，不能导入',
   'phraseRules.import.unreadable': '无法读取这个文件',
   'phraseRules.import.noFile': '请选择要导入的文件',
+  'phraseWarnings.blocked': '含禁止发送的用语，修改后才能保存',
+  'phraseWarnings.shortcut': 'Alt+Enter：把输入位置的用语换成第一条建议',
+  'phraseWarnings.noSuggestion': '没有建议用语',
+  'phraseWarnings.markTitle': '{rule}：建议改为“{suggestion}”',
+  'phraseWarnings.markTitleNoSuggestion': '{rule}：请修改这段用语',
+  'phraseWarnings.replaceWith': '把“{phrase}”替换为“{suggestion}”',
+  'phraseWarnings.listLabel': '用语提醒',
+  'phraseWarnings.more': '另有 {count} 处已标出',
 } as const;
 
 /** A message key; the Simplified Chinese messages define the set. */

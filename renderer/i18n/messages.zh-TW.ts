@@ -446,4 +446,12 @@ export const messagesZhTW = {
   'phraseRules.import.tooLarge': '檔案超過 {megabytes} MB，不能匯入',
   'phraseRules.import.unreadable': '無法讀取這個檔案',
   'phraseRules.import.noFile': '請選擇要匯入的檔案',
+  'phraseWarnings.blocked': '含禁止傳送的用語，修改後才能儲存',
+  'phraseWarnings.shortcut': 'Alt+Enter：把輸入位置的用語換成第一條建議',
+  'phraseWarnings.noSuggestion': '沒有建議用語',
+  'phraseWarnings.markTitle': '{rule}：建議改為「{suggestion}」',
+  'phraseWarnings.markTitleNoSuggestion': '{rule}：請修改這段用語',
+  'phraseWarnings.replaceWith': '把「{phrase}」替換為「{suggestion}」',
+  'phraseWarnings.listLabel': '用語提醒',
+  'phraseWarnings.more': '另有 {count} 處已標出',
 } as const satisfies Record<MessageKey, string>;

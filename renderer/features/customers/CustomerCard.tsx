@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Descriptions, Empty, Input, List, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, List, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AccountView } from '../../../common/ipc/accounts';
 import type { ApprovalView } from '../../../common/ipc/approvals';
@@ -9,6 +9,7 @@ import { useErrorMessage, useT } from '../../i18n/translate';
 import { ApprovalRequestModal } from '../approvals/ApprovalRequestModal';
 import { useApprovalsStore } from '../approvals/useApprovalsStore';
 import { useDraftsStore } from '../drafts/useDraftsStore';
+import { PhraseCheckedTextArea } from '../phrase-warnings/PhraseCheckedTextArea';
 import { useSettingsStore } from '../settings/useSettingsStore';
 import { PrintSheet, type PrintableSheet } from './PrintSheet';
 import { RevealModal } from './RevealModal';
@@ -71,6 +72,10 @@ export function CustomerCard({ customer, account }: { customer: CustomerView; ac
   const [revealing, setRevealing] = useState<{ field: ProtectedField; index: number } | null>(null);
   const [requesting, setRequesting] = useState<ApprovalView['purpose'] | null>(null);
   const [savingNote, setSavingNote] = useState(false);
+  // A banned phrase that blocks sending is in the draft: the note cannot be saved until changed.
+  const [noteBlocked, setNoteBlocked] = useState(false);
+  // Main refused the note for a banned phrase (a rule this desk had not loaded yet): shown until the next edit.
+  const [noteRefused, setNoteRefused] = useState(false);
   const [sheet, setSheet] = useState<PrintableSheet | null>(null);
 
   // While a request for this customer waits for a lead, look for the decision now and then.
@@ -97,7 +102,8 @@ export function CustomerCard({ customer, account }: { customer: CustomerView; ac
     const failure = await addNote(draft.trim());
     setSavingNote(false);
     if (failure !== null) {
-      void message.error(describeError(failure.code));
+      if (failure.code === 'PHRASE_BLOCKED') setNoteRefused(true);
+      else void message.error(describeError(failure.code));
       return;
     }
     setDraft(draftKey, '');
@@ -193,19 +199,26 @@ export function CustomerCard({ customer, account }: { customer: CustomerView; ac
       <Typography.Title level={5}>{translate('customers.notes')}</Typography.Title>
       {account.role === 'admin' ? null : (
         <>
-          <Input.TextArea
+          <PhraseCheckedTextArea
             value={draft}
-            onChange={(event) => setDraft(draftKey, event.target.value)}
+            onChange={(event) => {
+              setNoteRefused(false);
+              setDraft(draftKey, event.target.value);
+            }}
+            onBlockedChange={setNoteBlocked}
             maxLength={4000}
             autoSize={{ minRows: 3, maxRows: 8 }}
             placeholder={translate('customers.noteDraft')}
             aria-label={translate('customers.noteDraft')}
             data-testid="customer-note-draft"
           />
+          {noteRefused ? (
+            <Alert type="error" showIcon title={describeError('PHRASE_BLOCKED')} className="form-alert" data-testid="customer-note-error" />
+          ) : null}
           <Button
             type="primary"
             className="customer-note-save"
-            disabled={draft.trim().length === 0}
+            disabled={draft.trim().length === 0 || noteBlocked}
             loading={savingNote}
             onClick={() => void handleSaveNote()}
             data-testid="customer-note-save"

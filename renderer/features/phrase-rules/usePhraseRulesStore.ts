@@ -5,6 +5,7 @@ import type { ErrorCode, IpcFailure, IpcResult } from '../../../common/ipc/resul
 import type { PhraseRule } from '../../../common/phrase-engine/rulebook';
 import { getApi } from '../../api/api';
 import { createGenerationGuard } from '../../stores/generationGuard';
+import { usePhraseEngineStore } from '../phrase-warnings/usePhraseEngineStore';
 
 /** What `phraseRules.test` answers: the hits of a sentence. */
 export type PhraseTestResponse = ResponseOf<'phraseRules', 'test'>;
@@ -38,6 +39,12 @@ type PhraseRulesState = {
   reset: () => void;
 };
 
+/** After a change this desk made: its own text boxes check against the new rulebook at once. */
+function refreshEngineAfter<Result extends IpcFailure | null>(failure: Result): Result {
+  if (failure === null) void usePhraseEngineStore.getState().refresh();
+  return failure;
+}
+
 function replaceRule(rules: PhraseRule[], changed: PhraseRule): PhraseRule[] {
   return rules.some((rule) => rule.id === changed.id)
     ? rules.map((rule) => (rule.id === changed.id ? changed : rule))
@@ -68,8 +75,10 @@ export const usePhraseRulesStore = create<PhraseRulesState>()((set, get) => {
     loadErrorCode: null,
     saving: [],
     load,
-    create: (rule) =>
-      guard.settle(getApi().phraseRules.create({ rule }), (value) => set({ rules: replaceRule(get().rules, value.rule) })),
+    create: async (rule) =>
+      refreshEngineAfter(
+        await guard.settle(getApi().phraseRules.create({ rule }), (value) => set({ rules: replaceRule(get().rules, value.rule) })),
+      ),
     update: async (rule) => {
       const startedIn = generation;
       set({ saving: [...get().saving, rule.id] });
@@ -77,14 +86,19 @@ export const usePhraseRulesStore = create<PhraseRulesState>()((set, get) => {
         set({ rules: replaceRule(get().rules, value.rule) }),
       );
       if (startedIn === generation) set({ saving: get().saving.filter((id) => id !== rule.id) });
-      return failure;
+      return refreshEngineAfter(failure);
     },
-    remove: (id) =>
-      guard.settle(getApi().phraseRules.remove({ id }), () => set({ rules: get().rules.filter((rule) => rule.id !== id) })),
+    remove: async (id) =>
+      refreshEngineAfter(
+        await guard.settle(getApi().phraseRules.remove({ id }), () => set({ rules: get().rules.filter((rule) => rule.id !== id) })),
+      ),
     test: (text, draft) => getApi().phraseRules.test(draft === undefined ? { text } : { text, draft }),
     importRulebook: async (request) => {
       const result = await getApi().phraseRules.import(request);
-      if (result.ok && result.value.imported) await load();
+      if (result.ok && result.value.imported) {
+        void usePhraseEngineStore.getState().refresh();
+        await load();
+      }
       return result;
     },
     exportRulebook: (format) => getApi().phraseRules.export({ format }),

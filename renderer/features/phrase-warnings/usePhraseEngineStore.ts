@@ -25,28 +25,43 @@ function bytesOfBase64(text: string): Uint8Array {
 }
 
 let refreshing: Promise<void> | undefined;
+let askedAgain = false;
 
 /** The banned-phrase rulebook every text box of the desk checks against. */
-export const usePhraseEngineStore = create<PhraseEngineState>()((set, get) => ({
-  revision: undefined,
-  matcher: undefined,
-  advice: new Map(),
-  refresh: () => {
-    // One request at a time: a focus event and a timer may ask together.
-    refreshing ??= (async () => {
-      try {
-        const known = get().revision;
-        const result = await getApi().phraseRules.compiled(known === undefined ? {} : { knownRevision: known });
-        if (!result.ok || result.value.tables === undefined || result.value.revision === get().revision) return;
-        set({
-          revision: result.value.revision,
-          matcher: loadCompiledPhraseRules(bytesOfBase64(result.value.tables)),
-          advice: new Map((result.value.advice ?? []).map((rule) => [rule.id, rule])),
-        });
-      } finally {
-        refreshing = undefined;
+export const usePhraseEngineStore = create<PhraseEngineState>()((set, get) => {
+  async function fetchOnce(): Promise<void> {
+    const known = get().revision;
+    const result = await getApi().phraseRules.compiled(known === undefined ? {} : { knownRevision: known });
+    if (!result.ok || result.value.tables === undefined || result.value.revision === get().revision) return;
+    set({
+      revision: result.value.revision,
+      matcher: loadCompiledPhraseRules(bytesOfBase64(result.value.tables)),
+      advice: new Map((result.value.advice ?? []).map((rule) => [rule.id, rule])),
+    });
+  }
+
+  return {
+    revision: undefined,
+    matcher: undefined,
+    advice: new Map(),
+    refresh: () => {
+      // One request at a time; a refresh asked for meanwhile (an admin just saved a rule) runs
+      // once more after it, so no change is missed.
+      if (refreshing !== undefined) {
+        askedAgain = true;
+        return refreshing;
       }
-    })();
-    return refreshing;
-  },
-}));
+      refreshing = (async () => {
+        try {
+          do {
+            askedAgain = false;
+            await fetchOnce();
+          } while (askedAgain);
+        } finally {
+          refreshing = undefined;
+        }
+      })();
+      return refreshing;
+    },
+  };
+});

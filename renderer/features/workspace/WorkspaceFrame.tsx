@@ -10,6 +10,7 @@ import { AuditPage } from '../audit/AuditPage';
 import { CustomersPage } from '../customers/CustomersPage';
 import { lockSeatNow } from '../lock/seatLockFlow';
 import { PhraseRulesPage } from '../phrase-rules/PhraseRulesPage';
+import { usePhraseEngineStore } from '../phrase-warnings/usePhraseEngineStore';
 import { SettingsPage } from '../settings/SettingsPage';
 import { useSettingsStore } from '../settings/useSettingsStore';
 import { ChangePasswordModal } from '../session/ChangePasswordModal';
@@ -38,6 +39,19 @@ export function WorkspaceFrame({ account }: { account: AccountView }) {
   useEffect(() => {
     void loadSettings();
   }, [loadSettings]);
+
+  // The banned-phrase rulebook every text box checks against: loaded now, and looked at again
+  // when the window comes back and once a minute (cheap: main answers "unchanged" by revision).
+  useEffect(() => {
+    const refresh = () => void usePhraseEngineStore.getState().refresh();
+    refresh();
+    window.addEventListener('focus', refresh);
+    const timer = window.setInterval(refresh, 60_000);
+    return () => {
+      window.removeEventListener('focus', refresh);
+      window.clearInterval(timer);
+    };
+  }, []);
 
   const pages: Record<Section, () => ReactNode> = {
     customers: () => <CustomersPage account={account} />,
