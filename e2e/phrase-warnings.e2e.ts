@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callAs, createPerson } from './support/bridge-calls';
+import { callAs, createAdministrator, createPerson } from './support/bridge-calls';
 import { launchBrowser } from './support/browser';
 import { removeDataDirectory, startPreview, type PreviewProcess } from './support/preview-process';
 
@@ -24,13 +24,7 @@ beforeAll(async () => {
   page.on('pageerror', (error) => console.error('[page error]', error));
   await page.goto(preview.url);
   await page.locator('#setup_agentId').waitFor();
-  await callAs(page, administratorClient, 'app:setup.createAdministrator', {
-    agentId: '8001',
-    displayName: '系统管理员',
-    team: '',
-    password: 'Admin-desk-2026!',
-    databasePassphrase: 'counter-store-passphrase-2026',
-  });
+  await createAdministrator(page, administratorClient);
   await createPerson(page, administratorClient, agent);
   await page.reload();
 });

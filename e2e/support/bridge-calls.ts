@@ -33,6 +33,17 @@ export async function callAs(page: Page, clientId: string, channel: string, payl
   return result.value;
 }
 
+/** The first-run setup through the bridge: administrator 8001 and a passphrase-protected store. */
+export async function createAdministrator(page: Page, administratorClient: string, password = 'Admin-desk-2026!'): Promise<void> {
+  await callAs(page, administratorClient, 'app:setup.createAdministrator', {
+    agentId: '8001',
+    displayName: '系统管理员',
+    team: '',
+    password,
+    databasePassphrase: 'counter-store-passphrase-2026',
+  });
+}
+
 /** Creates an account as the administrator's client and lets the person set their own password. */
 export async function createPerson(
   page: Page,
