@@ -5,6 +5,7 @@ import { auditChannels } from './audit';
 import type { ChannelDefinition } from './channel';
 import type { IpcResult } from './result';
 import { customersChannels } from './customers';
+import { knowledgeChannels } from './knowledge';
 import { phraseRulesChannels } from './phrase-rules';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
@@ -26,6 +27,7 @@ export const contract = {
   approvals: approvalsChannels,
   audit: auditChannels,
   phraseRules: phraseRulesChannels,
+  knowledge: knowledgeChannels,
 };
 
 /** The contract's type. */

@@ -45,6 +45,7 @@ export const errorCodes = [
   'PHRASE_RULE_EXISTS',
   'PHRASE_RULE_NOT_FOUND',
   'PHRASE_BLOCKED',
+  'KNOWLEDGE_ANSWER_NOT_FOUND',
   'INTERNAL_ERROR',
 ] as const;
 

@@ -265,6 +265,14 @@ const malformedPayloads: Record<string, unknown[]> = {
   'app:audit.archive': [{}, { upToSeq: 10 }, { upToSeq: 0, approvalId: 1 }],
   'app:phraseRules.compiled': [{ knownRevision: 5 }, { knownRevision: 'x'.repeat(65) }],
   'app:phraseRules.list': [{ all: true }],
+  'app:knowledge.search': [{}, { text: 'x'.repeat(101) }, { text: '燃气', limit: 0 }, { text: '燃气', includeExpired: 'yes' }],
+  'app:knowledge.save': [
+    {},
+    { answer: { title: '', body: 'b', tags: [], category: 'c', validFrom: '2026-01-01', validTo: null, sourceNotice: '' } },
+    { answer: { title: 't', body: 'b', tags: [], category: 'c', validFrom: '2026/01/01', validTo: null, sourceNotice: '' } },
+    { answer: { title: 't', body: 'b', tags: [], category: 'c', validFrom: '2026-02-01', validTo: '2026-01-01', sourceNotice: '' } },
+    { id: 0, answer: { title: 't', body: 'b', tags: [], category: 'c', validFrom: '2026-01-01', validTo: null, sourceNotice: '' } },
+  ],
   'app:phraseRules.create': [
     {},
     { rule: { id: 'X-1', phrases: [], category: 'custom', severity: 'warn', exceptions: [], suggestions: [], enabled: true, note: '' } },

@@ -21,6 +21,7 @@ import {
   viewCustomer,
 } from '../customers/customers';
 import type { CallerContext, DeskContext, SignedInCaller } from '../desk-context';
+import { saveAnswer, searchAnswers } from '../knowledge/knowledge';
 import {
   compiledRulebookFor,
   createPhraseRule,
@@ -116,6 +117,10 @@ export function createHandlers(desk: DeskContext): Handlers {
       test: (request) => testPhrases(desk, request),
       import: (request, caller) => importRulebook(desk, signedIn(caller), request),
       export: (request, caller) => exportRulebook(desk, signedIn(caller), request),
+    },
+    knowledge: {
+      search: (request, caller) => searchAnswers(desk, signedIn(caller), request),
+      save: (request, caller) => saveAnswer(desk, signedIn(caller), request),
     },
   };
 }

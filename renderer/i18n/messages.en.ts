@@ -365,6 +365,7 @@ export const messagesEn = {
   'error.PHRASE_RULE_EXISTS': 'A rule with this ID already exists. Choose another ID.',
   'error.PHRASE_RULE_NOT_FOUND': 'This rule no longer exists. Refresh the list and try again.',
   'error.PHRASE_BLOCKED': 'The text uses a phrase that may not be sent or saved. Change the marked words first.',
+  'error.KNOWLEDGE_ANSWER_NOT_FOUND': 'This answer no longer exists. Search again.',
   'audit.archiveTitle': 'Archive old entries',
   'audit.archiveHint': 'Only entries older than 180 days can be archived, with a team lead’s approval. The archive downloads to this computer: keep it safe. The rest of the log stays verifiable.',
   'audit.archiveUpTo': 'Archive through entry',

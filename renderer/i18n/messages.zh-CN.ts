@@ -340,6 +340,7 @@ export const messagesZhCN = {
   'error.PHRASE_RULE_EXISTS': '已有相同编号的规则，请换一个编号。',
   'error.PHRASE_RULE_NOT_FOUND': '这条规则已不存在，请刷新列表后重试。',
   'error.PHRASE_BLOCKED': '文字中有禁止发送的用语，请先修改标出的内容。',
+  'error.KNOWLEDGE_ANSWER_NOT_FOUND': '这条答复口径已不存在，请重新搜索。',
   'audit.archiveTitle': '归档旧记录',
   'audit.archiveHint': '只能归档 180 天以前的记录，且需要班长批准。归档文件会下载到本机，请妥善保存；剩余日志仍可校验。',
   'audit.archiveUpTo': '归档到第几条',

@@ -342,6 +342,7 @@ export const messagesZhTW = {
   'error.PHRASE_RULE_EXISTS': '已有相同編號的規則，請換一個編號。',
   'error.PHRASE_RULE_NOT_FOUND': '這條規則已不存在，請重新整理清單後再試一次。',
   'error.PHRASE_BLOCKED': '文字中有禁止傳送的用語，請先修改標出的內容。',
+  'error.KNOWLEDGE_ANSWER_NOT_FOUND': '這條答覆口徑已不存在，請重新搜尋。',
   'audit.archiveTitle': '歸檔舊記錄',
   'audit.archiveHint': '只能歸檔 180 天以前的記錄，且需要班長批准。歸檔檔案會下載到本機，請妥善儲存；剩餘日誌仍可校驗。',
   'audit.archiveUpTo': '歸檔到第幾條',
