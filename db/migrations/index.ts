@@ -6,6 +6,7 @@ import { migrate as extendCustomers } from './0050-extend-customers';
 import { migrate as createApprovals } from './0060-create-approvals';
 import { migrate as createPhraseRules } from './0070-create-phrase-rules';
 import { migrate as createKnowledge } from './0080-create-knowledge';
+import { migrate as createCalls } from './0090-create-calls';
 import type { Migration } from './runner';
 
 export type { Migration, MigrationReport } from './runner';
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   { version: 60, name: 'create-approvals', migrate: createApprovals },
   { version: 70, name: 'create-phrase-rules', migrate: createPhraseRules },
   { version: 80, name: 'create-knowledge', migrate: createKnowledge },
+  { version: 90, name: 'create-calls', migrate: createCalls },
 ];
 
 /** The schema version this code writes. */

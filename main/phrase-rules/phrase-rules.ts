@@ -72,6 +72,11 @@ export function blockingPhraseRules(desk: DeskContext, text: string): string[] {
   return [...new Set(hits.filter((hit) => hit.severity === 'block').map((hit) => hit.ruleId))];
 }
 
+/** The compiled rulebook of the open store (compiled once per change). */
+export function currentPhraseMatcher(desk: DeskContext): PhraseMatcher {
+  return compiledRulebook(desk.store.connection()).matcher;
+}
+
 /** The fields whose values differ between two versions of a rule. */
 export function changedRuleFields(before: PhraseRule, after: PhraseRule): string[] {
   return ruleFields.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
