@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { app, dialog, ipcMain, powerMonitor, safeStorage, session } from 'electron';
 import { installApplicationMenu } from './electron/application-menu';
+import { startCtiEndpoint } from './cti/cti-endpoint';
 import { createDeskServices } from './desk-services';
+import { defaultCtiPort } from './preview/preview-options';
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol';
 import { clientKeyOf, registerIpcHandlers } from './electron/ipc-main';
 import { createSafeStorageKeychain } from './electron/keychain';
@@ -38,6 +40,11 @@ if (!app.requestSingleInstanceLock()) {
     }
     registerIpcHandlers(ipcMain, services.dispatch);
     connectPowerMonitor(powerMonitor, services.seatLock);
+    const cti = startCtiEndpoint(
+      services.desk,
+      { dataDirectory: app.getPath('userData'), port: Number(process.env.SEATDESK_CTI_PORT ?? defaultCtiPort), environment: process.env },
+      (line) => console.log(line),
+    );
     const window = createMainWindow(join(__dirname, '../preload/index.js'), !app.isPackaged);
     const clientKey = clientKeyOf({ sender: window.webContents });
     // A lock or an ended session shows at once, not at the page's next poll.
@@ -49,7 +56,10 @@ if (!app.requestSingleInstanceLock()) {
       services.desk.sessions.end(clientKey);
     });
     app.on('second-instance', () => window.focus());
-    app.on('before-quit', () => services.close());
+    app.on('before-quit', () => {
+      void cti.then((server) => server?.close());
+      services.close();
+    });
     app.on('window-all-closed', () => app.quit());
   });
 }

@@ -16,7 +16,7 @@ const previewEntry = resolve(__dirname, '../../out/main/preview.js');
 /** Starts the real preview (built by `npm run build`) and waits for its "ready" line. */
 export async function startPreview(dataDirectory = mkdtempSync(join(tmpdir(), 'seatdesk-e2e-'))): Promise<PreviewProcess> {
   if (!existsSync(previewEntry)) throw new Error(`Build first (npm run build): ${previewEntry} is missing.`);
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [previewEntry, '--port', '0', '--data-dir', dataDirectory], {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [previewEntry, '--port', '0', '--cti-port', '0', '--data-dir', dataDirectory], {
     env: { ...process.env, SEATDESK_DB_PASSPHRASE: '' },
   });
   let output = '';

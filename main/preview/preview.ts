@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { startCtiEndpoint } from '../cti/cti-endpoint';
 import { createDeskServices } from '../desk-services';
 import { assertLoopbackBindAddress, startBridgeServer } from './bridge-server';
 import { parsePreviewOptions } from './preview-options';
@@ -25,8 +26,13 @@ async function main(): Promise<void> {
   });
   console.log(`Seatdesk preview ready: ${server.url}`);
   console.log(`Data folder: ${options.dataDirectory} (store: ${services.desk.store.status().state})`);
+  const cti = await startCtiEndpoint(
+    services.desk,
+    { dataDirectory: options.dataDirectory, port: options.ctiPort, environment: process.env },
+    (line) => console.log(line),
+  );
   const stop = (): void => {
-    void server.close().finally(() => {
+    void Promise.all([server.close(), cti?.close()]).finally(() => {
       services.close();
       process.exit(0);
     });
