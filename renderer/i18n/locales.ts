@@ -37,6 +37,13 @@ export const antdLocales: Record<Locale, NonNullable<ConfigProviderProps['locale
   en: antdEnUS,
 };
 
+/** dayjs's language for each desk language (date pickers' month and weekday names). */
+export const dayjsLocales: Record<Locale, string> = {
+  'zh-CN': 'zh-cn',
+  'zh-TW': 'zh-tw',
+  en: 'en',
+};
+
 /** Font stacks that pick the right CJK glyph forms for each language. */
 export const fontFamilies: Record<Locale, string> = {
   'zh-CN':

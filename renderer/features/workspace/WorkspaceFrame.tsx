@@ -8,6 +8,7 @@ import { AgentsPage } from '../agents/AgentsPage';
 import { ApprovalsPage } from '../approvals/ApprovalsPage';
 import { AuditPage } from '../audit/AuditPage';
 import { CustomersPage } from '../customers/CustomersPage';
+import { KnowledgePage } from '../knowledge/KnowledgePage';
 import { lockSeatNow } from '../lock/seatLockFlow';
 import { PhraseRulesPage } from '../phrase-rules/PhraseRulesPage';
 import { usePhraseEngineStore } from '../phrase-warnings/usePhraseEngineStore';
@@ -16,13 +17,13 @@ import { useSettingsStore } from '../settings/useSettingsStore';
 import { ChangePasswordModal } from '../session/ChangePasswordModal';
 import { useSessionStore } from '../session/useSessionStore';
 
-type Section = 'customers' | 'approvals' | 'audit' | 'agents' | 'settings' | 'phraseRules';
+type Section = 'customers' | 'knowledge' | 'approvals' | 'audit' | 'agents' | 'settings' | 'phraseRules';
 
 /** The sections each role opens; main enforces the same rules on every call. */
 const sectionsByRole: Record<AccountView['role'], readonly Section[]> = {
-  agent: ['customers', 'approvals'],
-  team_lead: ['customers', 'approvals', 'audit', 'phraseRules'],
-  admin: ['agents', 'settings', 'phraseRules', 'audit', 'approvals', 'customers'],
+  agent: ['customers', 'knowledge', 'approvals'],
+  team_lead: ['customers', 'knowledge', 'approvals', 'audit', 'phraseRules'],
+  admin: ['agents', 'settings', 'phraseRules', 'knowledge', 'audit', 'approvals', 'customers'],
 };
 
 /** The signed-in frame: who is at the desk, and the sections their role opens. */
@@ -59,6 +60,8 @@ export function WorkspaceFrame({ account }: { account: AccountView }) {
     audit: () => <AuditPage canArchive={account.role === 'admin'} />,
     agents: () => <AgentsPage currentAgentId={account.agentId} />,
     settings: () => <SettingsPage />,
+    // Everyone searches the unified answers; team leads and administrators also write them.
+    knowledge: () => <KnowledgePage canEdit={account.role !== 'agent'} />,
     // Team leads read, test and export the rulebook; only administrators change it.
     phraseRules: () => <PhraseRulesPage canEdit={account.role === 'admin'} />,
   };
