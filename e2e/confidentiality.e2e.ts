@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callAsRaw, createAdministrator, createPerson } from './support/bridge-calls';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, signInThroughPage } from './support/browser';
 import { removeDataDirectory, startPreview, type PreviewProcess } from './support/preview-process';
 
 const artifacts = join(__dirname, 'artifacts');
@@ -44,13 +44,7 @@ afterAll(async () => {
   if (preview !== undefined) removeDataDirectory(preview.dataDirectory);
 });
 
-async function signIn(target: Page, agentId: string, password: string): Promise<void> {
-  await target.locator('#signin_agentId').waitFor();
-  await target.locator('#signin_agentId').fill(agentId);
-  await target.locator('#signin_password').fill(password);
-  await target.getByTestId('signin-submit').click();
-  await target.getByTestId('header-agent-id').waitFor();
-}
+const signIn = signInThroughPage;
 
 /** Everything the page holds: its HTML (attributes included) and every field's current value. */
 async function everythingInThePage(target: Page): Promise<string> {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdministrator, createPerson } from './support/bridge-calls';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, signInThroughPage } from './support/browser';
 import { removeDataDirectory, startPreview, type PreviewProcess } from './support/preview-process';
 
 const artifacts = join(__dirname, 'artifacts');
@@ -35,12 +35,8 @@ afterAll(async () => {
   if (preview !== undefined) removeDataDirectory(preview.dataDirectory);
 });
 
-async function signIn(agentId: string, password: string): Promise<void> {
-  await page.locator('#signin_agentId').waitFor();
-  await page.locator('#signin_agentId').fill(agentId);
-  await page.locator('#signin_password').fill(password);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('header-agent-id').waitFor();
+function signIn(agentId: string, password: string): Promise<void> {
+  return signInThroughPage(page, agentId, password);
 }
 
 async function openRulebook(): Promise<void> {

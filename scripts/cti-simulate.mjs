@@ -20,7 +20,7 @@ if (secret === undefined) {
   try {
     secret = readFileSync(join(dataDirectory, 'cti-secret'), 'utf8').trim();
   } catch {
-    console.error(`No CTI secret: set SEATDESK_CTI_SECRET or start the desk once with --data-dir ${dataDirectory}.`);
+    console.error(`No CTI secret in ${dataDirectory}: set SEATDESK_CTI_SECRET, or start the desk with that data folder and open its store (the desk writes cti-secret then).`);
     process.exit(2);
   }
 }

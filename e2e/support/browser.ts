@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium (playwright's own browser download cannot work here). */
 export const chromiumPath = process.env.SEATDESK_CHROMIUM ?? '/usr/bin/chromium';
@@ -18,4 +18,13 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** Signs in through the sign-in form and waits for the workspace header. */
+export async function signInThroughPage(page: Page, agentId: string, password: string): Promise<void> {
+  await page.locator('#signin_agentId').waitFor();
+  await page.locator('#signin_agentId').fill(agentId);
+  await page.locator('#signin_password').fill(password);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('header-agent-id').waitFor();
 }

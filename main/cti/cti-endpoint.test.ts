@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listCallPhraseHits } from '../../db/calls';
-import { createScenario, type Scenario } from '../test-support';
+import WebSocket from 'ws';
+import { createScenario, createTestDesk, type Scenario } from '../test-support';
 import { ctiSecret, startCtiEndpoint } from './cti-endpoint';
 import type { CtiServer } from './cti-server';
 
@@ -36,6 +37,23 @@ describe('the CTI endpoint as the desk starts it', () => {
     expect(ctiSecret(directory, {})).toBe(secret);
     expect(statSync(join(directory, 'cti-secret')).mode & 0o777).toBe(0o600);
     expect(ctiSecret(directory, { SEATDESK_CTI_SECRET: 'from-the-environment-1234' })).toBe('from-the-environment-1234');
+  });
+
+  it('writes nothing and takes no calls while the store is not open', async () => {
+    const desk = createTestDesk();
+    try {
+      const directory = folder();
+      server = await startCtiEndpoint(desk.desk, { dataDirectory: directory, port: 0, environment: {} }, () => undefined);
+      const status = await new Promise<number>((resolve) => {
+        const client = new WebSocket(`ws://127.0.0.1:${server!.port}/`, { headers: { authorization: 'Bearer anything-at-all' } });
+        client.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+        client.once('error', () => resolve(-1));
+      });
+      expect(status).toBe(503);
+      expect(readdirSync(directory)).toEqual([]);
+    } finally {
+      desk.cleanup();
+    }
   });
 
   it('reports a port in use instead of failing the desk', async () => {

@@ -35,15 +35,32 @@ export async function startCtiEndpoint(
   options: Readonly<{ dataDirectory: string; port: number; environment: Readonly<Record<string, string | undefined>> }>,
   report: (line: string) => void,
 ): Promise<CtiServer | undefined> {
+  // The secret file is written only into the folder of an open store: a desk whose store
+  // failed or is not set up yet touches nothing there (and takes no calls).
+  const secret = (): string | undefined =>
+    desk.store.connectionIfOpen() === undefined ? undefined : ctiSecret(options.dataDirectory, options.environment);
   try {
     const server = await startCtiServer({
       port: options.port,
-      secret: ctiSecret(options.dataDirectory, options.environment),
+      secret,
       handle: createCtiCallHandler(desk),
       log: (entry) => report(`[cti] ${entry.event}${entry.detail === undefined ? '' : ` ${entry.detail}`}${entry.count === undefined ? '' : ` ×${entry.count}`}`),
     });
-    report(`CTI endpoint: ws://127.0.0.1:${server.port}/ (secret in ${join(options.dataDirectory, ctiSecretFileName)})`);
-    return server;
+    report(`CTI endpoint: ws://127.0.0.1:${server.port}/ (secret in ${join(options.dataDirectory, ctiSecretFileName)} once the store is open)`);
+    // Write the secret as soon as the store opens (after setup or unlock), so the middleware
+    // (or npm run cti:simulate) can read it before its first call.
+    const writeWhenOpen = setInterval(() => {
+      if (secret() !== undefined) clearInterval(writeWhenOpen);
+    }, 2000);
+    writeWhenOpen.unref();
+    secret();
+    return {
+      port: server.port,
+      close: () => {
+        clearInterval(writeWhenOpen);
+        return server.close();
+      },
+    };
   } catch (error) {
     report(`CTI endpoint not started: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;

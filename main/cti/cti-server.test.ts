@@ -19,7 +19,7 @@ const secret = 'cti-secret-for-tests-0123456789';
 async function start(): Promise<{ current: Scenario; log: CtiLogEntry[] }> {
   const current = (scenario = await createScenario());
   const log: CtiLogEntry[] = [];
-  server = await startCtiServer({ port: 0, secret, handle: createCtiCallHandler(current.desk.desk), log: (entry) => log.push(entry) });
+  server = await startCtiServer({ port: 0, secret: () => secret, handle: createCtiCallHandler(current.desk.desk), log: (entry) => log.push(entry) });
   return { current, log };
 }
 

@@ -10,7 +10,8 @@ export type CtiLogEntry = Readonly<{ event: string; detail?: string; count?: num
 /** Where the endpoint listens, how callers prove themselves, and what handles a message. */
 export type CtiServerOptions = Readonly<{
   port: number;
-  secret: string;
+  /** The shared secret, or undefined while the desk cannot take calls (its store is not open). */
+  secret: () => string | undefined;
   handle: (message: CtiMessage) => CtiReply;
   log: (entry: CtiLogEntry) => void;
 }>;
@@ -66,7 +67,13 @@ export async function startCtiServer(options: CtiServerOptions): Promise<CtiServ
   });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maximumMessageBytes });
   server.on('upgrade', (request, socket: Socket, head) => {
-    const refusal = refusalOfUpgrade(request, options.secret);
+    const secret = options.secret();
+    if (secret === undefined) {
+      options.log({ event: 'cti.refused', detail: 'store not open' });
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    const refusal = refusalOfUpgrade(request, secret);
     if (refusal !== undefined) {
       options.log({ event: 'cti.refused', detail: refusal });
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
