@@ -1,4 +1,4 @@
-import { characterKinds, foldCodePointOf, foldingTables, kindOfCodePoint, type FoldingTables } from './normalization';
+import { characterKinds, foldingTables, kindOfCodePoint, normalizePhrase } from './normalization';
 import type { PhraseRule, PhraseSeverity } from './rulebook';
 
 /** A code unit that is no phrase character and not skipped: matching restarts after it. */
@@ -115,38 +115,12 @@ type CollectedPatterns = {
   reach: number[];
 };
 
-/**
- * Appends the normalised code points of `phrase` (the same folding as `normalizePhrase`, read
- * straight from the tables); returns how many, or -1 for a phrase that can never match.
- */
-function appendNormalized(phrase: string, folding: FoldingTables, out: IntList): number {
-  const before = out.length;
-  let pendingSentenceEnd = false;
-  for (let index = 0; index < phrase.length; index++) {
-    let codePoint = phrase.charCodeAt(index);
-    let kind: number;
-    let folded: number;
-    if (codePoint >= 0xd800 && codePoint <= 0xdbff && index + 1 < phrase.length) {
-      codePoint = phrase.codePointAt(index)!;
-      if (codePoint > 0xffff) index++;
-      folded = foldCodePointOf(folding, codePoint);
-      kind = kindOfCodePoint(folding, codePoint);
-    } else {
-      folded = folding.bmpFold[codePoint]!;
-      kind = folding.bmpKind[codePoint]!;
-    }
-    if (kind === characterKinds.skip) continue;
-    if (kind === characterKinds.sentenceEnd) {
-      pendingSentenceEnd = out.length > before;
-      continue;
-    }
-    if (pendingSentenceEnd) {
-      out.length = before;
-      return -1;
-    }
-    out.push(folded);
-  }
-  return out.length > before ? out.length - before : -1;
+/** Appends the normalised code points of `phrase`; returns how many, or -1 for a phrase that can never match. */
+function appendNormalized(phrase: string, out: IntList): number {
+  const { codePoints, sentenceEndInside } = normalizePhrase(phrase);
+  if (codePoints.length === 0 || sentenceEndInside) return -1;
+  for (const codePoint of codePoints) out.push(codePoint);
+  return codePoints.length;
 }
 
 function sameRun(values: Int32Array, firstStart: number, secondStart: number, length: number): boolean {
@@ -154,7 +128,7 @@ function sameRun(values: Int32Array, firstStart: number, secondStart: number, le
   return true;
 }
 
-function collectPatterns(rules: readonly PhraseRule[], folding: FoldingTables): CollectedPatterns {
+function collectPatterns(rules: readonly PhraseRule[]): CollectedPatterns {
   const collected: CollectedPatterns = {
     codePoints: new IntList(rules.length * 6),
     patternStart: new IntList(rules.length + 1),
@@ -174,7 +148,7 @@ function collectPatterns(rules: readonly PhraseRule[], folding: FoldingTables): 
     let longestException = 0;
     const add = (phrase: string, exception: boolean) => {
       const start = codePoints.length;
-      const length = appendNormalized(phrase, folding, codePoints);
+      const length = appendNormalized(phrase, codePoints);
       if (length < 0) return;
       // The same phrase twice in one rule (say, in both scripts) is one pattern.
       for (let other = firstPatternOfRule; other < patternRule.length; other++) {
@@ -420,7 +394,7 @@ function placeTrie(trie: Trie, symbolCount: number): { base: Int32Array; check: 
  */
 export function compileAutomaton(rules: readonly PhraseRule[]): AutomatonTables {
   const folding = foldingTables();
-  const collected = collectPatterns(rules, folding);
+  const collected = collectPatterns(rules);
   const { ruleIds, ruleBlocks, reach } = collected;
   const patternCount = collected.patternRule.length;
   const patternStart = collected.patternStart.values;

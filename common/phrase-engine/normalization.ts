@@ -116,7 +116,7 @@ function characterFoldMap(): Map<number, number> {
 }
 
 /** The kind of an already folded code point. */
-export function kindOfFolded(codePoint: number): CharacterKind {
+function kindOfFolded(codePoint: number): CharacterKind {
   const character = String.fromCodePoint(codePoint);
   if (sentenceEnds.includes(character)) return characterKinds.sentenceEnd;
   if (skipPattern.test(character)) return characterKinds.skip;
@@ -194,12 +194,6 @@ export function kindOfCodePoint(tables: FoldingTables, codePoint: number): Chara
   return kindOfFolded(foldCodePointOf(tables, codePoint));
 }
 
-/** Whether a code point counts as part of a word for whole-word English rules. */
-export function isWordCodePoint(tables: FoldingTables, codePoint: number): boolean {
-  if (codePoint <= 0xffff) return tables.bmpWord[codePoint] === 1;
-  return false;
-}
-
 /**
  * A phrase as the matcher sees it: its folded code points with skipped characters removed.
  * `sentenceEndInside` tells whether a sentence end sits between two of its characters (such a
@@ -211,8 +205,9 @@ export function normalizePhrase(phrase: string): { codePoints: number[]; sentenc
   let pendingSentenceEnd = false;
   let sentenceEndInside = false;
   for (const character of phrase) {
-    const folded = foldCodePointOf(tables, character.codePointAt(0)!);
-    const kind = kindOfCodePoint(tables, character.codePointAt(0)!);
+    const codePoint = character.codePointAt(0)!;
+    const folded = foldCodePointOf(tables, codePoint);
+    const kind = kindOfCodePoint(tables, codePoint);
     if (kind === characterKinds.skip) continue;
     if (kind === characterKinds.sentenceEnd) {
       pendingSentenceEnd = codePoints.length > 0;
