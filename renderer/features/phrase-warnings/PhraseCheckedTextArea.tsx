@@ -175,24 +175,33 @@ export function PhraseCheckedTextArea({
     mirror.scrollTop = element.scrollTop;
   }, [textArea]);
 
+  // Each keystroke only carries the scroll over (a new line may scroll the box); fonts, padding
+  // and size are copied when the box appears and whenever it resizes, not on every keystroke.
   useLayoutEffect(() => {
-    alignMirror();
-    // autoSize measures and resizes the textarea over the next frames (its scroll moves with it).
-    const frame = window.requestAnimationFrame(alignMirror);
-    return () => window.cancelAnimationFrame(frame);
+    const element = textArea();
+    if (element !== null && mirrorRef.current !== null) mirrorRef.current.scrollTop = element.scrollTop;
   });
 
-  useEffect(() => {
+  // A language change changes the font (CJK glyph forms) without resizing the box.
+  useLayoutEffect(() => alignMirror(), [alignMirror, translate]);
+
+  useLayoutEffect(() => {
     const element = textArea();
     if (element === null) return undefined;
+    // autoSize resizes the textarea after it renders: the observer realigns the mirror then.
     const observer = new ResizeObserver(() => alignMirror());
     observer.observe(element);
+    const followScroll = () => {
+      if (mirrorRef.current !== null) mirrorRef.current.scrollTop = element.scrollTop;
+    };
     const noteEditStart = () => {
       editStartRef.current = Math.min(element.selectionStart, element.selectionEnd);
     };
+    element.addEventListener('scroll', followScroll);
     element.addEventListener('beforeinput', noteEditStart);
     return () => {
       observer.disconnect();
+      element.removeEventListener('scroll', followScroll);
       element.removeEventListener('beforeinput', noteEditStart);
     };
   }, [textArea, alignMirror]);
