@@ -13,6 +13,10 @@ export const grantMinutesLimits = { minimum: 5, maximum: 240, default: 30 } as c
 
 /** The desk's settings, changed by administrators only and audited. */
 export const deskSettingsSchema = z.strictObject({
+  /** The company the desk answers for, as the greeting says it (您好，<公司>). Empty until set. */
+  companyName: z.string().trim().max(40),
+  /** The service hotline the closing names. Empty until set. */
+  hotline: z.string().trim().regex(/^[0-9+-]{0,20}$/, 'digits, + and -'),
   /** Minutes without input before the seat locks (1–15). */
   idleMinutes: z.number().int().min(idleMinutesLimits.minimum).max(idleMinutesLimits.maximum),
   /** Failed sign-ins or unlocks that lock the account (1–10). */
@@ -32,6 +36,8 @@ export type DeskSettings = z.output<typeof deskSettingsSchema>;
 
 /** Settings of a new desk. */
 export const defaultDeskSettings: DeskSettings = {
+  companyName: '',
+  hotline: '',
   idleMinutes: idleMinutesLimits.default,
   maximumAttempts: lockoutLimits.maximumAttempts.default,
   lockoutMinutes: lockoutLimits.lockoutMinutes.default,

@@ -103,3 +103,21 @@ export function searchKnowledge(db: Db, query: KnowledgeQuery): KnowledgeAnswer[
   }
   return rows.map(answerOf);
 }
+
+/**
+ * The answers valid on `onDate` whose category is one of `terms` or whose tags hold one of them,
+ * newest first: the suggestions for a call's classified intent.
+ */
+export function suggestKnowledge(db: Db, terms: readonly string[], onDate: string, limit: number): KnowledgeAnswer[] {
+  if (terms.length === 0) return [];
+  const rows = db
+    .prepare(
+      `${selectAnswer}
+       WHERE (k.category IN (SELECT value FROM json_each(@terms))
+              OR EXISTS (SELECT 1 FROM json_each(k.tags) tag WHERE tag.value IN (SELECT value FROM json_each(@terms))))
+         AND ${validOn}
+       ORDER BY k.updated_at DESC, k.id DESC LIMIT @limit`,
+    )
+    .all({ terms: JSON.stringify(terms), onDate, includeExpired: 0, limit }) as AnswerRow[];
+  return rows.map(answerOf);
+}

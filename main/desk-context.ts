@@ -4,6 +4,7 @@ import { decideAccess, type ChannelAccess } from '../common/roles';
 import { findAccountById } from '../db/accounts';
 import type { AccountRecord } from '../db/accounts';
 import type { ScryptCost } from './security/password-hashing';
+import type { LiveTranscripts } from './calls/live-transcripts';
 import type { DeskEventHub } from './events/desk-events';
 import type { SessionRegistry } from './session/session-registry';
 import type { DeskStore } from './store/desk-store';
@@ -14,6 +15,8 @@ export type DeskContext = Readonly<{
   sessions: SessionRegistry;
   /** Tells a client's window to ask again (its seat locked, its session ended). */
   events: DeskEventHub;
+  /** What callers and agents say during calls in progress (memory only). */
+  liveTranscripts: LiveTranscripts;
   now: () => Date;
   /** The workstation's IANA time zone, recorded with every audit entry's UTC time. */
   timeZone: string;

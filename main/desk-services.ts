@@ -7,6 +7,7 @@ import { defaultPasswordCost, hashPassword, type ScryptCost } from './security/p
 import { lockSeatsForOsEvent, recordSeatActivity, seatLockTickMilliseconds, tickSeatLocks } from './session/seat-lock';
 import { createSessionRegistry } from './session/session-registry';
 import { createDeskEventHub } from './events/desk-events';
+import { createLiveTranscripts } from './calls/live-transcripts';
 import type { OsLockEvent } from '../common/lock-policy';
 import { createDeskStore } from './store/desk-store';
 
@@ -51,6 +52,7 @@ export function createDeskServices(options: DeskServiceOptions): DeskServices {
     }),
     sessions: createSessionRegistry((clientKey) => events.emit(clientKey, 'sessionChanged')),
     events,
+    liveTranscripts: createLiveTranscripts(),
     now: options.now ?? (() => new Date()),
     timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     passwordCost,

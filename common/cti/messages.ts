@@ -12,12 +12,17 @@ export const ctiCallEventSchema = z.strictObject({
   queue: z.string().max(64),
 });
 
-/** One line of the live transcript. */
+/**
+ * A piece of the live transcript. Speech recognisers send an utterance in chunks: `final: false`
+ * says more of the same line follows (a banned phrase may straddle the chunks); a chunk without
+ * `final`, or with `final: true`, ends the line.
+ */
 export const ctiTranscriptSchema = z.strictObject({
   type: z.literal('transcript'),
   callId,
   speaker: z.enum(['agent', 'customer']),
   text: z.string().min(1).max(2000),
+  final: z.boolean().optional(),
 });
 
 /** Every message the CTI endpoint accepts (one JSON object per WebSocket message). */

@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import { agentsChannels } from './agents';
 import { approvalsChannels } from './approvals';
 import { auditChannels } from './audit';
+import { callScriptsChannels } from './call-scripts';
 import type { ChannelDefinition } from './channel';
 import type { IpcResult } from './result';
+import { callsChannels } from './calls';
 import { customersChannels } from './customers';
 import { knowledgeChannels } from './knowledge';
 import { phraseRulesChannels } from './phrase-rules';
@@ -28,6 +30,8 @@ export const contract = {
   audit: auditChannels,
   phraseRules: phraseRulesChannels,
   knowledge: knowledgeChannels,
+  callScripts: callScriptsChannels,
+  calls: callsChannels,
 };
 
 /** The contract's type. */

@@ -2,9 +2,12 @@
  * Events main pushes to the desk window (Electron only; the loopback preview polls instead).
  * An event carries no data: it tells the page to ask main again, through the contract.
  */
-export const deskEventNames = ['sessionChanged'] as const;
+export const deskEventNames = ['sessionChanged', 'callChanged'] as const;
 
-/** One of {@link deskEventNames}: `sessionChanged` means the seat locked or the session ended. */
+/**
+ * One of {@link deskEventNames}: `sessionChanged` means the seat locked or the session ended;
+ * `callChanged` that a call rang, was answered or hung up, or said something.
+ */
 export type DeskEventName = (typeof deskEventNames)[number];
 
 /** The IPC channel an event travels on. */

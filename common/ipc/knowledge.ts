@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callIntents } from '../calls/intents';
 import { defineChannel } from './channel';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
@@ -47,6 +48,12 @@ export const knowledgeChannels = {
       includeExpired: z.boolean().optional(),
       limit: z.number().int().min(1).max(50).optional(),
     }),
+    response: z.object({ answers: z.array(knowledgeAnswerSchema), onDate: z.string() }),
+  }),
+  /** The answers valid today whose category or tags name the call's classified intent, newest first. */
+  suggest: defineChannel({
+    access: 'signedIn',
+    request: z.strictObject({ intent: z.enum(callIntents), limit: z.number().int().min(1).max(20).optional() }),
     response: z.object({ answers: z.array(knowledgeAnswerSchema), onDate: z.string() }),
   }),
   /** Adds an answer (no `id`) or replaces one; team leads and administrators; audited. */

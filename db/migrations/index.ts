@@ -7,6 +7,8 @@ import { migrate as createApprovals } from './0060-create-approvals';
 import { migrate as createPhraseRules } from './0070-create-phrase-rules';
 import { migrate as createKnowledge } from './0080-create-knowledge';
 import { migrate as createCalls } from './0090-create-calls';
+import { migrate as createCallScripts } from './0100-create-call-scripts';
+import { migrate as extendCalls } from './0110-extend-calls';
 import type { Migration } from './runner';
 
 export type { Migration, MigrationReport } from './runner';
@@ -23,6 +25,8 @@ export const migrations: readonly Migration[] = [
   { version: 70, name: 'create-phrase-rules', migrate: createPhraseRules },
   { version: 80, name: 'create-knowledge', migrate: createKnowledge },
   { version: 90, name: 'create-calls', migrate: createCalls },
+  { version: 100, name: 'create-call-scripts', migrate: createCallScripts },
+  { version: 110, name: 'extend-calls', migrate: extendCalls },
 ];
 
 /** The schema version this code writes. */

@@ -51,3 +51,13 @@ export async function startPreview(dataDirectory = mkdtempSync(join(tmpdir(), 's
 export function removeDataDirectory(path: string): void {
   rmSync(path, { recursive: true, force: true });
 }
+
+/** The port of the preview's CTI endpoint, from the line it prints once it listens. */
+export async function ctiPortOf(preview: PreviewProcess): Promise<number> {
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    const match = /CTI endpoint: ws:\/\/127\.0\.0\.1:(\d+)\//.exec(preview.output());
+    if (match?.[1] !== undefined) return Number(match[1]);
+    await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+  }
+  throw new Error(`The preview's CTI endpoint did not start:\n${preview.output()}`);
+}

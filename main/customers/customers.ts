@@ -12,7 +12,7 @@ import {
 } from '../../db/customers';
 import type { Db } from '../../db/connection';
 import { recordAudit } from '../audit/audit-trail';
-import { blockingPhraseRules } from '../phrase-rules/phrase-rules';
+import { linkCustomerToCurrentCall, refuseBlockedText } from '../calls/calls';
 import type { DeskContext, SignedInCaller } from '../desk-context';
 import type { OpenCustomerView, Session } from '../session/session-registry';
 import { maskAccountNumber, maskAddress, maskFreeText, maskIdNumber, maskName, maskPhone } from './masking';
@@ -114,6 +114,7 @@ export function viewCustomer(desk: DeskContext, caller: SignedInCaller, request:
   return db.transaction(() => {
     const record = requireCustomer(db, request.customerId);
     session.openView = { customerId: record.id, reveals: new Set(), fullFileUntil: null };
+    linkCustomerToCurrentCall(desk, caller, record.id);
     recordAudit(desk, caller.account, { action: 'customer.view', objectType: 'customer', objectId: record.id });
     return { customer: toCustomerView(db, record, session.openView, desk.now()) };
   })();
@@ -200,6 +201,7 @@ export function createCustomer(
     });
     session.accessibleCustomerIds.add(id);
     session.openView = { customerId: id, reveals: new Set(), fullFileUntil: null };
+    linkCustomerToCurrentCall(desk, caller, id);
     return { customer: toCustomerView(db, requireCustomer(db, id), session.openView, desk.now()) };
   })();
 }
@@ -214,10 +216,7 @@ export function addCustomerNote(
   if (session.openView?.customerId !== request.customerId) {
     throw new AppError('NO_OPEN_VIEW', 'Open the customer before adding a note.');
   }
-  const blocked = blockingPhraseRules(desk, request.body);
-  if (blocked.length > 0) {
-    throw new AppError('PHRASE_BLOCKED', `The note uses phrases that may not be saved (rules ${blocked.join(', ')}); change them first.`);
-  }
+  refuseBlockedText(desk, caller, request.body, 'The note');
   const db = desk.store.connection();
   return db.transaction(() => {
     const record = requireCustomer(db, request.customerId);

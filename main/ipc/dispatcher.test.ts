@@ -223,10 +223,10 @@ const malformedPayloads: Record<string, unknown[]> = {
   'app:settings.get': [{ name: 'x' }],
   'app:settings.update': [
     {},
-    { settings: { idleMinutes: 16, maximumAttempts: 5, lockoutMinutes: 30, lockHotkey: 'Ctrl+L', watermark: true, grantMinutes: 30 } },
-    { settings: { idleMinutes: 5, maximumAttempts: 11, lockoutMinutes: 30, lockHotkey: 'Ctrl+L', watermark: true, grantMinutes: 30 } },
-    { settings: { idleMinutes: 5, maximumAttempts: 5, lockoutMinutes: 29, lockHotkey: 'Ctrl+L', watermark: true, grantMinutes: 30 } },
-    { settings: { idleMinutes: 5, maximumAttempts: 5, lockoutMinutes: 30, lockHotkey: 'L', watermark: true, grantMinutes: 30 } },
+    { settings: { companyName: '', hotline: '', idleMinutes: 16, maximumAttempts: 5, lockoutMinutes: 30, lockHotkey: 'Ctrl+L', watermark: true, grantMinutes: 30 } },
+    { settings: { companyName: '', hotline: '', idleMinutes: 5, maximumAttempts: 11, lockoutMinutes: 30, lockHotkey: 'Ctrl+L', watermark: true, grantMinutes: 30 } },
+    { settings: { companyName: '', hotline: '', idleMinutes: 5, maximumAttempts: 5, lockoutMinutes: 29, lockHotkey: 'Ctrl+L', watermark: true, grantMinutes: 30 } },
+    { settings: { companyName: '', hotline: '', idleMinutes: 5, maximumAttempts: 5, lockoutMinutes: 30, lockHotkey: 'L', watermark: true, grantMinutes: 30 } },
   ],
   'app:customers.find': [{}, { kind: 'name', value: '王五' }, { kind: 'phone', value: '138' }, { kind: 'phone', value: 'x'.repeat(41) }],
   'app:customers.view': [{}, { customerId: 0 }, { customerId: '1' }, { customerId: 1.5 }],
@@ -266,6 +266,12 @@ const malformedPayloads: Record<string, unknown[]> = {
   'app:phraseRules.compiled': [{ knownRevision: 5 }, { knownRevision: 'x'.repeat(65) }],
   'app:phraseRules.list': [{ all: true }],
   'app:knowledge.search': [{}, { text: 'x'.repeat(101) }, { text: '燃气', limit: 0 }, { text: '燃气', includeExpired: 'yes' }],
+  'app:knowledge.suggest': [{}, { intent: 'gossip' }, { intent: 'complaint', limit: 21 }],
+  'app:calls.current': [{ transcriptFrom: -1 }, { transcriptFrom: 1.5 }, { callId: 1 }],
+  'app:calls.start': [{}, { direction: 'inbound' }, { direction: 'walk_in', customerId: 0 }],
+  'app:calls.update': [{}, { callId: 1, intent: 'gossip' }, { callId: 1, scriptId: 'Phone Script' }],
+  'app:calls.recordStep': [{}, { callId: 1, scriptId: 'phone', stepId: 'greeting' }, { callId: 1, scriptId: 'phone', stepId: 'x y', done: true }],
+  'app:calls.finish': [{}, { callId: 0 }, { callId: '1' }],
   'app:knowledge.save': [
     {},
     { answer: { title: '', body: 'b', tags: [], category: 'c', validFrom: '2026-01-01', validTo: null, sourceNotice: '' } },
@@ -285,6 +291,19 @@ const malformedPayloads: Record<string, unknown[]> = {
   'app:phraseRules.test': [{}, { text: 'x'.repeat(20_001) }, { text: 'x', draft: { id: 'A' } }],
   'app:phraseRules.import': [{}, { format: 'xml', mode: 'merge', content: '' }, { format: 'json', mode: 'append', content: '' }],
   'app:phraseRules.export': [{}, { format: 'xlsx' }],
+  'app:callScripts.list': [{ kind: 'phone' }],
+  'app:callScripts.save': [
+    {},
+    { script: { id: 'x', name: '脚本', kind: 'email', steps: [{ id: 'a', title: 't', template: '您好', required: true, targetSeconds: null }] } },
+    { script: { id: 'x', name: '脚本', kind: 'phone', steps: [] } },
+    { script: { id: 'x', name: '脚本', kind: 'phone', steps: [{ id: 'a', title: 't', template: '您好，{公司}', required: true, targetSeconds: null }] } },
+    { script: { id: 'X Y', name: '脚本', kind: 'phone', steps: [{ id: 'a', title: 't', template: '您好', required: true, targetSeconds: null }] } },
+    { script: { id: 'x', name: '脚本', kind: 'phone', steps: [{ id: 'a', title: 't', template: '您好', required: true, targetSeconds: 1 }] } },
+    { script: { id: 'x', name: '脚本', kind: 'phone', steps: [{ id: 'a', title: 't', template: '您好', required: true, targetSeconds: null }] }, previousId: '' },
+  ],
+  'app:callScripts.remove': [{}, { id: '' }, { id: 'Phone' }],
+  'app:callScripts.import': [{}, { mode: 'append', content: '[]' }, { mode: 'merge' }, { mode: 'merge', content: 'x'.repeat(1024 * 1024 + 1) }],
+  'app:callScripts.export': [{ format: 'csv' }],
 };
 
 const malformedForEveryChannel: unknown[] = [undefined, null, 'text', 42, [], [{}], { __proto__: { polluted: true } }];

@@ -9,6 +9,7 @@ import {
 } from '../approvals/approvals';
 import { recordAudit } from '../audit/audit-trail';
 import { archiveAudit, compareCheckpoint, exportCheckpoint, listAudit, verifyAudit } from '../audit/audit-review';
+import { exportScripts, importScripts, listScripts, removeScript, saveScript } from '../call-scripts/call-scripts';
 import {
   addCustomerNote,
   closeCustomerView,
@@ -20,8 +21,9 @@ import {
   revealCustomerField,
   viewCustomer,
 } from '../customers/customers';
+import { currentCall, finishCall, recordCallStep, startCall, updateCall } from '../calls/calls';
 import type { CallerContext, DeskContext, SignedInCaller } from '../desk-context';
-import { saveAnswer, searchAnswers } from '../knowledge/knowledge';
+import { saveAnswer, searchAnswers, suggestAnswers } from '../knowledge/knowledge';
 import {
   compiledRulebookFor,
   createPhraseRule,
@@ -120,7 +122,22 @@ export function createHandlers(desk: DeskContext): Handlers {
     },
     knowledge: {
       search: (request, caller) => searchAnswers(desk, signedIn(caller), request),
+      suggest: (request) => suggestAnswers(desk, request),
       save: (request, caller) => saveAnswer(desk, signedIn(caller), request),
+    },
+    callScripts: {
+      list: () => listScripts(desk),
+      save: (request, caller) => saveScript(desk, signedIn(caller), request),
+      remove: (request, caller) => removeScript(desk, signedIn(caller), request),
+      import: (request, caller) => importScripts(desk, signedIn(caller), request),
+      export: (_request, caller) => exportScripts(desk, signedIn(caller)),
+    },
+    calls: {
+      current: (request, caller) => currentCall(desk, signedIn(caller), request),
+      start: (request, caller) => startCall(desk, signedIn(caller), request),
+      update: (request, caller) => updateCall(desk, signedIn(caller), request),
+      recordStep: (request, caller) => recordCallStep(desk, signedIn(caller), request),
+      finish: (request, caller) => finishCall(desk, signedIn(caller), request),
     },
   };
 }

@@ -1,8 +1,10 @@
+import { intentKnowledgeTerms, type CallIntent } from '../../common/calls/intents';
 import { AppError } from '../../common/ipc/result';
 import {
   findKnowledgeAnswer,
   insertKnowledgeAnswer,
   searchKnowledge,
+  suggestKnowledge,
   updateKnowledgeAnswer,
   type KnowledgeAnswer,
   type KnowledgeAnswerInput,
@@ -26,6 +28,13 @@ export function searchAnswers(
   const onDate = localDate(desk.now(), desk.timeZone);
   const includeExpired = caller.account.role !== 'agent' && request.includeExpired === true;
   const answers = searchKnowledge(desk.store.connection(), { text: request.text, onDate, includeExpired, limit: request.limit ?? 20 });
+  return { answers, onDate };
+}
+
+/** The answers valid today that serve a call's intent (by category or tag). */
+export function suggestAnswers(desk: DeskContext, request: { intent: CallIntent; limit?: number | undefined }): { answers: KnowledgeAnswer[]; onDate: string } {
+  const onDate = localDate(desk.now(), desk.timeZone);
+  const answers = suggestKnowledge(desk.store.connection(), intentKnowledgeTerms[request.intent], onDate, request.limit ?? 5);
   return { answers, onDate };
 }
 

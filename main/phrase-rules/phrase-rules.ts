@@ -63,15 +63,6 @@ function stampOf(desk: DeskContext, caller: SignedInCaller) {
   return { now: desk.now().toISOString(), agentId: caller.account.agentId };
 }
 
-/**
- * The IDs of `block` rules that `text` breaks (the desk refuses to store such text, whatever
- * the renderer showed); empty when the text may be saved.
- */
-export function blockingPhraseRules(desk: DeskContext, text: string): string[] {
-  const hits = compiledRulebook(desk.store.connection()).matcher.scan(text);
-  return [...new Set(hits.filter((hit) => hit.severity === 'block').map((hit) => hit.ruleId))];
-}
-
 /** The compiled rulebook of the open store (compiled once per change). */
 export function currentPhraseMatcher(desk: DeskContext): PhraseMatcher {
   return compiledRulebook(desk.store.connection()).matcher;

@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Form, Input, List, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Form, Input, List, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AccountView } from '../../../common/ipc/accounts';
 import { customerIdentifierKinds } from '../../../common/ipc/customers';
@@ -6,6 +6,7 @@ import { FailureAlert } from '../../components/FailureAlert';
 import { requiredRule, trimmedText } from '../../forms/formRules';
 import { useFormSubmission } from '../../forms/useFormSubmission';
 import { useT } from '../../i18n/translate';
+import { useCallStore } from '../calls/useCallStore';
 import { ApprovalRequestModal } from '../approvals/ApprovalRequestModal';
 import { useApprovalsStore } from '../approvals/useApprovalsStore';
 import { CustomerCard } from './CustomerCard';
@@ -35,6 +36,12 @@ export function CustomersPage({ account }: { account: AccountView }) {
   const [form] = Form.useForm<SearchValues>();
   const { submitting, failureCode, run } = useFormSubmission(form, fieldNames);
   const [creating, setCreating] = useState(false);
+  // A ringing caller whose number finds no record: offer to record them.
+  const newCaller = useCallStore((state) =>
+    state.call !== null && state.call.direction === 'inbound' && state.call.state !== 'ended' && state.call.customers.length === 0 && state.call.customerId === null
+      ? state.call
+      : null,
+  );
   const [openFailure, setOpenFailure] = useState<Parameters<typeof FailureAlert>[0]['code']>(null);
 
   useEffect(() => {
@@ -75,6 +82,20 @@ export function CustomersPage({ account }: { account: AccountView }) {
           )
         }
       >
+        {newCaller === null ? null : (
+          <Alert
+            type="info"
+            showIcon
+            className="form-alert"
+            message={translate('calls.newCallerAlert', { number: newCaller.callerNumber || '—' })}
+            action={
+              <Button size="small" type="primary" onClick={() => setCreating(true)} data-testid="call-new-caller-create">
+                {translate('customers.new')}
+              </Button>
+            }
+            data-testid="call-new-caller-alert"
+          />
+        )}
         <Typography.Paragraph type="secondary">{translate('customers.searchHint')}</Typography.Paragraph>
         <FailureAlert code={failureCode ?? openFailure} testId="customer-search-error" />
         <Form<SearchValues>

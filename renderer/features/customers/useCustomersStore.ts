@@ -13,6 +13,8 @@ type CustomersState = {
   /** The open customer, masked by main unless revealed or opened with a grant. */
   customer: CustomerView | null;
   find: (request: RequestOf<'customers', 'find'>) => Promise<IpcFailure | null>;
+  /** Shows hits found another way (a ringing caller's number); closes the open customer. */
+  showHits: (hits: Hit[]) => void;
   open: (customerId: number) => Promise<IpcFailure | null>;
   close: () => Promise<void>;
   reveal: (field: ProtectedField, index: number, reasonCode: RequestOf<'customers', 'reveal'>['reasonCode'], reasonText: string) => Promise<IpcFailure | null>;
@@ -32,6 +34,10 @@ export const useCustomersStore = create<CustomersState>()((set, get) => {
     hits: null,
     customer: null,
     find: (request) => settle(getApi().customers.find(request), (value) => set({ hits: value.customers })),
+    showHits: (hits) => {
+      if (get().customer !== null) void get().close();
+      set({ hits });
+    },
     open: (customerId) => settle(getApi().customers.view({ customerId }), (value) => set({ customer: value.customer })),
     close: async () => {
       set({ customer: null });

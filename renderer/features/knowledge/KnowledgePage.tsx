@@ -17,7 +17,7 @@ const markStyle = { background: '#ffe58f', borderRadius: 2, padding: '0 1px' } a
 type OpenDialog = { kind: 'none' } | { kind: 'create' } | { kind: 'edit'; answer: KnowledgeAnswer };
 
 /** A text with every occurrence of the query marked. */
-function Highlighted({ text, query, testId }: { text: string; query: string; testId: string }) {
+export function Highlighted({ text, query, testId }: { text: string; query: string; testId: string }) {
   return (
     <>
       {highlightQuery(text, query).map((segment) =>

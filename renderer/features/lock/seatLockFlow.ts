@@ -5,6 +5,8 @@ import { getApi } from '../../api/api';
 import { useAgentsStore } from '../agents/useAgentsStore';
 import { useApprovalsStore } from '../approvals/useApprovalsStore';
 import { useAuditStore } from '../audit/useAuditStore';
+import { useCallScriptsStore } from '../call-scripts/useCallScriptsStore';
+import { useCallStore } from '../calls/useCallStore';
 import { useCustomersStore } from '../customers/useCustomersStore';
 import { useDraftsStore } from '../drafts/useDraftsStore';
 import { onLockedByMain, onPersonChanged, onStashReturned, useSessionStore } from '../session/useSessionStore';
@@ -31,10 +33,12 @@ export function collectStash(): SessionStash {
 /** Forgets every customer, draft and list at once: nothing of them may stay in the page. */
 export function clearPersonalData(): void {
   useCustomersStore.getState().reset();
+  useCallStore.getState().reset();
   useDraftsStore.getState().reset();
   useApprovalsStore.getState().reset();
   useAuditStore.getState().reset();
   useAgentsStore.getState().reset();
+  useCallScriptsStore.getState().reset();
 }
 
 /** Locks the seat now: the screen first, then main keeps the drafts for the owner. */

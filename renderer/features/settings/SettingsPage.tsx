@@ -8,7 +8,7 @@ import { useFormSubmission } from '../../forms/useFormSubmission';
 import { useT } from '../../i18n/translate';
 import { useSettingsStore } from './useSettingsStore';
 
-const fieldNames = ['idleMinutes', 'maximumAttempts', 'lockoutMinutes', 'lockHotkey', 'watermark', 'grantMinutes'] as const;
+const fieldNames = ['companyName', 'hotline', 'idleMinutes', 'maximumAttempts', 'lockoutMinutes', 'lockHotkey', 'watermark', 'grantMinutes'] as const;
 
 /** The administrator's settings of the seat lock, the lockout, grants and the watermark. Audited in main. */
 export function SettingsPage() {
@@ -38,6 +38,16 @@ export function SettingsPage() {
       <Typography.Paragraph type="secondary">{translate('settings.workstation', { id: workstationId })}</Typography.Paragraph>
       <FailureAlert code={failureCode} testId="settings-error" />
       <Form<DeskSettings> form={form} name="settings" layout="vertical" initialValues={settings} onFinish={handleFinish}>
+        <Form.Item name="companyName" label={translate('settings.companyName')} extra={translate('settings.companyNameHint')} rules={[{ max: 40 }]}>
+          <Input maxLength={40} data-testid="settings-company-name" />
+        </Form.Item>
+        <Form.Item
+          name="hotline"
+          label={translate('settings.hotline')}
+          rules={[{ pattern: /^[0-9+-]{0,20}$/, message: translate('settings.hotlineInvalid') }]}
+        >
+          <Input maxLength={20} data-testid="settings-hotline" />
+        </Form.Item>
         <Form.Item name="idleMinutes" label={translate('settings.idleMinutes')} rules={[{ required: true }]}>
           <InputNumber {...whole(idleMinutesLimits)} />
         </Form.Item>

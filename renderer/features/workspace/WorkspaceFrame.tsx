@@ -7,6 +7,8 @@ import { useT } from '../../i18n/translate';
 import { AgentsPage } from '../agents/AgentsPage';
 import { ApprovalsPage } from '../approvals/ApprovalsPage';
 import { AuditPage } from '../audit/AuditPage';
+import { CallScriptsPage } from '../call-scripts/CallScriptsPage';
+import { CallPanel } from '../calls/CallPanel';
 import { CustomersPage } from '../customers/CustomersPage';
 import { KnowledgePage } from '../knowledge/KnowledgePage';
 import { lockSeatNow } from '../lock/seatLockFlow';
@@ -17,13 +19,13 @@ import { useSettingsStore } from '../settings/useSettingsStore';
 import { ChangePasswordModal } from '../session/ChangePasswordModal';
 import { useSessionStore } from '../session/useSessionStore';
 
-type Section = 'customers' | 'knowledge' | 'approvals' | 'audit' | 'agents' | 'settings' | 'phraseRules';
+type Section = 'customers' | 'knowledge' | 'approvals' | 'audit' | 'agents' | 'settings' | 'phraseRules' | 'callScripts';
 
 /** The sections each role opens; main enforces the same rules on every call. */
 const sectionsByRole: Record<AccountView['role'], readonly Section[]> = {
   agent: ['customers', 'knowledge', 'approvals'],
-  team_lead: ['customers', 'knowledge', 'approvals', 'audit', 'phraseRules'],
-  admin: ['agents', 'settings', 'phraseRules', 'knowledge', 'audit', 'approvals', 'customers'],
+  team_lead: ['customers', 'knowledge', 'approvals', 'audit', 'phraseRules', 'callScripts'],
+  admin: ['agents', 'settings', 'phraseRules', 'callScripts', 'knowledge', 'audit', 'approvals', 'customers'],
 };
 
 /** The signed-in frame: who is at the desk, and the sections their role opens. */
@@ -33,6 +35,8 @@ export function WorkspaceFrame({ account }: { account: AccountView }) {
   const loadSettings = useSettingsStore((state) => state.load);
   const lockHotkey = useSettingsStore((state) => state.settings.lockHotkey);
   const sections = sectionsByRole[account.role];
+  // Agents and team leads take calls; administrators see no customers, so no calls either.
+  const takesCalls = account.role !== 'admin';
   const [section, setSection] = useState<Section>(sections[0] ?? 'customers');
   const [signingOut, setSigningOut] = useState(false);
   const [changingPassword, setChangingPassword] = useState(false);
@@ -64,6 +68,8 @@ export function WorkspaceFrame({ account }: { account: AccountView }) {
     knowledge: () => <KnowledgePage canEdit={account.role !== 'agent'} />,
     // Team leads read, test and export the rulebook; only administrators change it.
     phraseRules: () => <PhraseRulesPage canEdit={account.role === 'admin'} />,
+    // Team leads read and export the call scripts; only administrators change them.
+    callScripts: () => <CallScriptsPage canEdit={account.role === 'admin'} />,
   };
 
   async function handleSignOut(): Promise<void> {
@@ -105,7 +111,7 @@ export function WorkspaceFrame({ account }: { account: AccountView }) {
           </Button>
         </div>
       </Layout.Header>
-      <Layout.Content className="workspace-content">
+      <Layout.Content className={takesCalls ? 'workspace-content workspace-with-calls' : 'workspace-content'}>
         <Tabs
           activeKey={section}
           onChange={(key) => setSection(sections.find((item) => item === key) ?? section)}
@@ -117,6 +123,7 @@ export function WorkspaceFrame({ account }: { account: AccountView }) {
             children: pages[key](),
           }))}
         />
+        {takesCalls ? <CallPanel account={account} onScreenPop={() => setSection('customers')} /> : null}
       </Layout.Content>
       <ChangePasswordModal account={account} open={changingPassword} onClose={() => setChangingPassword(false)} />
     </Layout>
