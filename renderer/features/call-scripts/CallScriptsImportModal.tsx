@@ -1,9 +1,10 @@
-import { Alert, App, Button, Flex, Form, Modal, Radio, Typography, Upload } from 'antd';
+import { Alert, App, Button, Form, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { callScriptsFileMaxChars } from '../../../common/call-scripts/script-io';
 import type { CallScriptImportMode } from '../../../common/ipc/call-scripts';
 import type { ErrorCode } from '../../../common/ipc/result';
 import { FailureAlert } from '../../components/FailureAlert';
+import { ImportFileField } from '../../components/ImportFileField';
 import { useSubmission } from '../../forms/useSubmission';
 import { useT } from '../../i18n/translate';
 import { useCallScriptsStore, type CallScriptsImportResponse } from './useCallScriptsStore';
@@ -107,31 +108,17 @@ export function CallScriptsImportModal({ onClose }: { onClose: () => void }) {
       <FailureAlert code={failureCode} testId="call-scripts-import-error" />
       {refused === null ? null : <ImportProblemList refused={refused} />}
       <Form layout="vertical" name="callScriptsImport" component="div">
-        <Form.Item
+        <ImportFileField
           label={translate('callScripts.import.file')}
-          extra={translate('callScripts.import.fileHint', { megabytes })}
-          validateStatus={fileError === null ? undefined : 'error'}
-          help={fileError ?? undefined}
-        >
-          <Flex align="center" gap={12} wrap data-testid="call-scripts-import-upload">
-            <Upload
-              accept=".json,application/json"
-              maxCount={1}
-              showUploadList={false}
-              beforeUpload={(chosen) => {
-                void handleChoose(chosen);
-                return false;
-              }}
-            >
-              <Button data-testid="call-scripts-import-choose">{translate('callScripts.import.choose')}</Button>
-            </Upload>
-            {file === null ? null : (
-              <Typography.Text className="break-anywhere" data-testid="call-scripts-import-file-name">
-                {translate('callScripts.import.chosen', { name: file.name })}
-              </Typography.Text>
-            )}
-          </Flex>
-        </Form.Item>
+          hint={translate('callScripts.import.fileHint', { megabytes })}
+          accept=".json,application/json"
+          fileName={file?.name ?? null}
+          error={fileError}
+          onChoose={(chosen) => void handleChoose(chosen)}
+          chooseLabel={translate('callScripts.import.choose')}
+          chosenLabel={translate('callScripts.import.chosen', { name: file?.name ?? '' })}
+          testIdPrefix="call-scripts-import"
+        />
         <Form.Item label={translate('callScripts.import.mode')}>
           <Radio.Group
             value={mode}

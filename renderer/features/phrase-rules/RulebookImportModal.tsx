@@ -1,9 +1,10 @@
-import { Alert, App, Button, Flex, Form, Modal, Radio, Typography, Upload } from 'antd';
+import { Alert, App, Button, Form, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import type { RulebookFormat } from '../../../common/ipc/phrase-rules';
 import type { ErrorCode } from '../../../common/ipc/result';
 import { rulebookFileMaxBytes } from '../../../common/phrase-engine/rulebook-io';
 import { FailureAlert } from '../../components/FailureAlert';
+import { ImportFileField } from '../../components/ImportFileField';
 import { useSubmission } from '../../forms/useSubmission';
 import { useT } from '../../i18n/translate';
 import { usePhraseRulesStore, type RulebookImportResponse } from './usePhraseRulesStore';
@@ -128,31 +129,17 @@ export function RulebookImportModal({ onClose }: { onClose: () => void }) {
       <FailureAlert code={failureCode} testId="rulebook-import-error" />
       {refused === null ? null : <ImportProblemList refused={refused} />}
       <Form layout="vertical" name="rulebookImport" component="div">
-        <Form.Item
+        <ImportFileField
           label={translate('phraseRules.import.file')}
-          extra={translate('phraseRules.import.fileHint', { megabytes })}
-          validateStatus={fileError === null ? undefined : 'error'}
-          help={fileError ?? undefined}
-        >
-          <Flex align="center" gap={12} wrap data-testid="rulebook-import-upload">
-            <Upload
-              accept=".csv,.json,text/csv,application/json"
-              maxCount={1}
-              showUploadList={false}
-              beforeUpload={(chosen) => {
-                void handleChoose(chosen);
-                return false;
-              }}
-            >
-              <Button data-testid="rulebook-import-choose">{translate('phraseRules.import.choose')}</Button>
-            </Upload>
-            {file === null ? null : (
-              <Typography.Text className="break-anywhere" data-testid="rulebook-import-file-name">
-                {translate('phraseRules.import.chosen', { name: file.name })}
-              </Typography.Text>
-            )}
-          </Flex>
-        </Form.Item>
+          hint={translate('phraseRules.import.fileHint', { megabytes })}
+          accept=".csv,.json,text/csv,application/json"
+          fileName={file?.name ?? null}
+          error={fileError}
+          onChoose={(chosen) => void handleChoose(chosen)}
+          chooseLabel={translate('phraseRules.import.choose')}
+          chosenLabel={translate('phraseRules.import.chosen', { name: file?.name ?? '' })}
+          testIdPrefix="rulebook-import"
+        />
         <Form.Item label={translate('phraseRules.import.format')}>
           <Radio.Group
             optionType="button"
