@@ -13,6 +13,7 @@ import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 import { setupChannels } from './setup';
 import { storeChannels } from './store';
+import { ticketsChannels } from './tickets';
 
 /**
  * The one IPC contract: feature → verb → channel definition. Main registers a handler per
@@ -32,6 +33,7 @@ export const contract = {
   knowledge: knowledgeChannels,
   callScripts: callScriptsChannels,
   calls: callsChannels,
+  tickets: ticketsChannels,
 };
 
 /** The contract's type. */

@@ -9,6 +9,7 @@ import { migrate as createKnowledge } from './0080-create-knowledge';
 import { migrate as createCalls } from './0090-create-calls';
 import { migrate as createCallScripts } from './0100-create-call-scripts';
 import { migrate as extendCalls } from './0110-extend-calls';
+import { migrate as createTickets } from './0120-create-tickets';
 import type { Migration } from './runner';
 
 export type { Migration, MigrationReport } from './runner';
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   { version: 90, name: 'create-calls', migrate: createCalls },
   { version: 100, name: 'create-call-scripts', migrate: createCallScripts },
   { version: 110, name: 'extend-calls', migrate: extendCalls },
+  { version: 120, name: 'create-tickets', migrate: createTickets },
 ];
 
 /** The schema version this code writes. */

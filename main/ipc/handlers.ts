@@ -35,6 +35,14 @@ import {
   updateRule,
 } from '../phrase-rules/phrase-rules';
 import { lockSeat, recordSeatActivity, unlockSeat } from '../session/seat-lock';
+import {
+  changeTicketDeadline,
+  createTicket,
+  listMyTickets,
+  listTeamOverdueTickets,
+  setTicketWaiting,
+  transitionTicket,
+} from '../tickets/tickets';
 import { changePassword, currentSession, signIn, signOut } from '../session/session';
 import { currentSettings, updateSettings } from '../settings/desk-settings';
 import { createAdministrator } from '../setup/setup';
@@ -138,6 +146,14 @@ export function createHandlers(desk: DeskContext): Handlers {
       update: (request, caller) => updateCall(desk, signedIn(caller), request),
       recordStep: (request, caller) => recordCallStep(desk, signedIn(caller), request),
       finish: (request, caller) => finishCall(desk, signedIn(caller), request),
+    },
+    tickets: {
+      create: (request, caller) => createTicket(desk, signedIn(caller), request),
+      mine: (request, caller) => listMyTickets(desk, signedIn(caller), request),
+      teamOverdue: (_request, caller) => listTeamOverdueTickets(desk, signedIn(caller)),
+      transition: (request, caller) => transitionTicket(desk, signedIn(caller), request),
+      setWaiting: (request, caller) => setTicketWaiting(desk, signedIn(caller), request),
+      changeDeadline: (request, caller) => changeTicketDeadline(desk, signedIn(caller), request),
     },
   };
 }

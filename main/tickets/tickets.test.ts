@@ -1,0 +1,150 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { listAuditEntries } from '../../db/audit-log';
+import { listCallPhraseHits } from '../../db/calls';
+import { createCtiCallHandler } from '../calls/cti-calls';
+import { createScenario, type Scenario } from '../test-support';
+
+let scenario: Scenario | undefined;
+afterEach(() => {
+  scenario?.desk.cleanup();
+  scenario = undefined;
+});
+
+const hour = 3_600_000;
+
+/** Lets hours pass with everyone at their desk (input every few minutes keeps the seats unlocked). */
+async function passTime(current: Scenario, milliseconds: number): Promise<void> {
+  const step = 4 * 60_000;
+  for (let passed = 0; passed < milliseconds; passed += step) {
+    current.clock.advance(Math.min(step, milliseconds - passed));
+    for (const client of ['1001', '2001', '2003']) await current.value('app:session.activity', {}, client);
+  }
+}
+
+/** A desk where agent 1001 is on a call from 王建国 (created by lead 2001), Sunday 2026-11-22 10:00 Shanghai. */
+async function deskOnCall() {
+  const current = (scenario = await createScenario());
+  const { customer } = await current.value(
+    'app:customers.create',
+    { fullName: '王建国', gender: 'male', phones: ['13812345678'], idType: 'resident_id', idNumber: '110101199001011234', address: '幸福小区 3 栋', accountNumbers: [] },
+    '2001',
+  );
+  const cti = createCtiCallHandler(current.desk.desk);
+  cti({ type: 'ring', callId: 'T-1', callerNumber: '13812345678', calledNumber: '96777', queue: '' });
+  cti({ type: 'answer', callId: 'T-1', callerNumber: '13812345678', calledNumber: '96777', queue: '' });
+  const { call } = await current.value('app:calls.current', {}, '1001');
+  return { current, callId: call.id as number, customerId: customer.id as number };
+}
+
+const complaint = (callId: number) => ({ callId, channel: 'phone', category: 'complaint', summary: '燃气费多扣了，客户要求退还' });
+
+describe('tickets', () => {
+  it('creates a numbered ticket from the call in one step, with the policy’s deadlines, audited', async () => {
+    const { current, callId, customerId } = await deskOnCall();
+    const { ticket } = await current.value('app:tickets.create', complaint(callId), '1001');
+    expect(ticket).toMatchObject({
+      number: 'GD20261122-0001',
+      channel: 'phone',
+      customerId,
+      customerName: '王先生',
+      category: 'complaint',
+      status: 'new',
+      ownerAgentId: '1001',
+      nextDue: { kind: 'firstResponse', at: '2026-11-24T02:00:00.000Z' },
+    });
+    expect(ticket.targets.map((target: { kind: string; due: string | null; state: string }) => [target.kind, target.due, target.state])).toEqual([
+      ['firstResponse', '2026-11-24T02:00:00.000Z', 'onTime'],
+      ['reply', '2026-11-25T02:00:00.000Z', 'onTime'],
+    ]);
+    expect(listAuditEntries(current.desk.desk.store.connection(), { limit: 1 })[0]).toMatchObject({
+      agentId: '1001',
+      action: 'ticket.create',
+      details: { number: 'GD20261122-0001', category: 'complaint' },
+    });
+    expect((await current.value('app:tickets.create', complaint(callId), '1001')).ticket.number).toBe('GD20261122-0002');
+  });
+
+  it('refuses a summary with a blocking phrase, stores the typed hit and uses no number', async () => {
+    const { current, callId } = await deskOnCall();
+    expect(await current.call('app:tickets.create', { ...complaint(callId), summary: '这个客户是个笨蛋' }, '1001')).toMatchObject({ ok: false, code: 'PHRASE_BLOCKED' });
+    expect(listCallPhraseHits(current.desk.desk.store.connection(), callId).map((hit) => hit.source)).toEqual(['typed']);
+    expect((await current.value('app:tickets.create', complaint(callId), '1001')).ticket.number).toBe('GD20261122-0001');
+    expect(await current.call('app:tickets.create', complaint(callId), '1002')).toMatchObject({ ok: false, code: 'CALL_NOT_FOUND' });
+  });
+
+  it('queues the owner’s tickets by time left, turns amber in the last 20 % and red when overdue', async () => {
+    const { current, callId } = await deskOnCall();
+    await current.value('app:tickets.create', complaint(callId), '1001');
+    await current.value('app:tickets.create', { callId, channel: 'phone', category: 'repair', summary: '灶具打不着火' }, '1001');
+    const queue = async (request: object = {}) => (await current.value('app:tickets.mine', request, '1001')).tickets;
+    expect((await queue()).map((ticket: { category: string }) => ticket.category)).toEqual(['repair', 'complaint']);
+    expect((await queue({ categories: ['complaint'] })).map((ticket: { category: string }) => ticket.category)).toEqual(['complaint']);
+    expect(await queue({ statuses: ['resolved'] })).toEqual([]);
+
+    await passTime(current, 5 * hour);
+    expect((await queue())[0].targets[0]).toMatchObject({ kind: 'firstResponse', state: 'nearing', remainingClock: hour });
+    await passTime(current, 2 * hour);
+    expect((await queue())[0].targets[0]).toMatchObject({ state: 'overdue', remainingClock: -hour });
+    const overdue = async (lead: string) => (await current.value('app:tickets.teamOverdue', {}, lead)).tickets.map((ticket: { category: string }) => ticket.category);
+    expect(await overdue('2001')).toEqual(['repair']);
+    expect(await overdue('2003')).toEqual([]);
+    expect(await current.call('app:tickets.teamOverdue', {}, '1001')).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });
+  });
+
+  it('walks the workflow, keeps the first agent as owner and closes an unreachable call-back only for a lead after 3 tries', async () => {
+    const { current, callId } = await deskOnCall();
+    const { ticket } = await current.value('app:tickets.create', complaint(callId), '1001');
+    const step = (action: string, extra: object = {}, who = '1001') => current.call('app:tickets.transition', { ticketId: ticket.id, action, ...extra }, who);
+    expect(await step('reply')).toMatchObject({ ok: false, code: 'TICKET_ILLEGAL_TRANSITION' });
+    expect(await step('dispatch')).toMatchObject({ ok: false, code: 'TICKET_DETAILS_MISSING' });
+    expect(await step('dispatch', { department: '客服部' })).toMatchObject({ ok: true, value: { ticket: { status: 'dispatched', department: '客服部' } } });
+    expect(await step('start', {}, '1002')).toMatchObject({ ok: false, code: 'TICKET_NOT_FOUND' });
+    // A lead of the owner's team works it; the owner stays.
+    expect(await step('start', {}, '2001')).toMatchObject({ ok: true, value: { ticket: { status: 'in_progress', ownerAgentId: '1001' } } });
+    expect(await step('reply')).toMatchObject({ ok: true, value: { ticket: { status: 'replied' } } });
+    const resolved = await step('resolve');
+    expect(resolved).toMatchObject({ ok: true, value: { ticket: { status: 'resolved', nextDue: { kind: 'callback', at: '2026-11-25T02:00:00.000Z' } } } });
+    expect(await step('close')).toMatchObject({ ok: false, code: 'TICKET_CALLBACK_REQUIRED' });
+    expect(await step('startCallback')).toMatchObject({ ok: true, value: { ticket: { status: 'callback' } } });
+    for (let attempt = 0; attempt < 3; attempt += 1) await step('recordCallbackAttempt', { reached: false });
+    expect(await step('closeUnreachable')).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });
+    expect(await step('closeUnreachable', {}, '2003')).toMatchObject({ ok: false, code: 'TICKET_NOT_FOUND' });
+    expect(await step('closeUnreachable', {}, '2001')).toMatchObject({ ok: true, value: { ticket: { status: 'closed', callbackFailures: 3 } } });
+    expect((await current.value('app:tickets.mine', {}, '1001')).tickets).toEqual([]);
+    expect(await step('reopen')).toMatchObject({ ok: true, value: { ticket: { status: 'in_progress', ownerAgentId: '1001', callbackFailures: 0 } } });
+    const actions = listAuditEntries(current.desk.desk.store.connection(), { limit: 20 })
+      .map((entry) => entry.action)
+      .filter((action) => action.startsWith('ticket.'));
+    expect(actions.slice(0, 3)).toEqual(['ticket.reopen', 'ticket.closeUnreachable', 'ticket.recordCallbackAttempt']);
+  });
+
+  it('stops the clock while waiting for the customer and adds the pause back', async () => {
+    const { current, callId } = await deskOnCall();
+    const { ticket } = await current.value('app:tickets.create', { callId, channel: 'phone', category: 'repair', summary: '灶具打不着火' }, '1001');
+    expect(await current.call('app:tickets.setWaiting', { ticketId: ticket.id, waiting: true }, '1001')).toMatchObject({ ok: false, code: 'TICKET_ILLEGAL_TRANSITION' });
+    await current.value('app:tickets.transition', { ticketId: ticket.id, action: 'start' }, '1001');
+    await passTime(current, hour);
+    const waiting = (await current.value('app:tickets.setWaiting', { ticketId: ticket.id, waiting: true }, '1001')).ticket;
+    expect(waiting).toMatchObject({ waiting: true, nextDue: null });
+    expect(waiting.targets.find((target: { kind: string }) => target.kind === 'resolve')).toMatchObject({ state: 'paused', due: null });
+    await passTime(current, 10 * hour);
+    const resumed = (await current.value('app:tickets.setWaiting', { ticketId: ticket.id, waiting: false }, '1001')).ticket;
+    // Fixed 24 h after 10:00, plus the 10 h waited.
+    expect(resumed).toMatchObject({ waiting: false, nextDue: { kind: 'resolve', at: '2026-11-23T12:00:00.000Z' } });
+  });
+
+  it('lets a team lead change a deadline with a reason, audited with both times', async () => {
+    const { current, callId } = await deskOnCall();
+    const { ticket } = await current.value('app:tickets.create', complaint(callId), '1001');
+    const change = { ticketId: ticket.id, target: 'reply', dueAt: '2026-11-30T02:00:00Z', reason: '需要燃气公司现场核实' };
+    expect(await current.call('app:tickets.changeDeadline', change, '1001')).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });
+    expect(await current.call('app:tickets.changeDeadline', { ...change, reason: ' ' }, '2001')).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+    const changed = (await current.value('app:tickets.changeDeadline', change, '2001')).ticket;
+    expect(changed.targets.find((target: { kind: string }) => target.kind === 'reply')).toMatchObject({ due: '2026-11-30T02:00:00.000Z', state: 'onTime' });
+    expect(listAuditEntries(current.desk.desk.store.connection(), { limit: 1 })[0]).toMatchObject({
+      agentId: '2001',
+      action: 'ticket.deadline.change',
+      details: { target: 'reply', from: '2026-11-25T02:00:00.000Z', to: '2026-11-30T02:00:00.000Z', reason: '需要燃气公司现场核实' },
+    });
+  });
+});

@@ -1,0 +1,319 @@
+import { calendarYearSchema, workingCalendarOf, type WorkingCalendar } from '../../common/deadline-calendar/working-calendar';
+import { localDateOf } from '../../common/deadline-calendar/zoned-time';
+import type { TicketView } from '../../common/ipc/tickets';
+import { AppError } from '../../common/ipc/result';
+import { ticketCategories, type Precondition, type TicketCategory } from '../../common/tickets/categories';
+import { defaultSlaPolicies, policyFor, slaPolicySchema, type SlaPolicy, type SlaTargetKind } from '../../common/tickets/sla-policy';
+import { nextDue, targetStandings, ticketDeadlines, type TicketClock } from '../../common/tickets/ticket-deadlines';
+import { canWaitForCustomer, decideTransition, type TicketAction, type TicketStatus } from '../../common/tickets/workflow';
+import { findAccountById } from '../../db/accounts';
+import { findCallById } from '../../db/calls';
+import type { Db } from '../../db/connection';
+import { findCustomerById } from '../../db/customers';
+import {
+  closeTicketPause,
+  findTicketById,
+  insertTicket,
+  insertTicketDeadlineChange,
+  insertTicketEvent,
+  listCalendarYearRows,
+  listOwnerQueue,
+  listSlaPolicyRows,
+  listTeamOverdue,
+  listTicketDeadlineChanges,
+  listTicketPauses,
+  nextTicketNumber,
+  openTicketPause,
+  updateTicket,
+  type TicketChanges,
+  type TicketRecord,
+} from '../../db/tickets';
+import { recordAudit } from '../audit/audit-trail';
+import { refuseBlockedText } from '../calls/calls';
+import { maskFreeText, maskName } from '../customers/masking';
+import type { DeskContext, SignedInCaller } from '../desk-context';
+
+/** The queue shows this many tickets at most. */
+const queueLimit = 200;
+
+/** The working-day calendar as stored; a year that no longer validates is left out (weekends only). */
+export function loadWorkingCalendar(db: Db): WorkingCalendar {
+  const years = listCalendarYearRows(db).flatMap((row) => {
+    const parsed = calendarYearSchema.safeParse(row);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return workingCalendarOf(years);
+}
+
+/** The SLA policies as stored; a category without a valid row gets the default. */
+export function loadSlaPolicies(db: Db): SlaPolicy[] {
+  const stored = listSlaPolicyRows(db).flatMap((row) => {
+    const parsed = slaPolicySchema.safeParse({ category: row.category, ...(row.policy as object) });
+    return parsed.success ? [parsed.data] : [];
+  });
+  return ticketCategories.map((category) => policyFor(stored.length === 0 ? defaultSlaPolicies : stored, category));
+}
+
+function clockOf(db: Db, ticket: TicketRecord): TicketClock {
+  return {
+    targets: ticket.targets as TicketClock['targets'],
+    createdAt: ticket.createdAt,
+    resolvedAt: ticket.resolvedAt,
+    metAt: {
+      firstResponse: ticket.firstRespondedAt,
+      reply: ticket.repliedAt,
+      resolve: ticket.resolvedAt,
+      callback: ticket.callbackReached || ticket.closedAt !== null ? (ticket.closedAt ?? ticket.resolvedAt) : null,
+    },
+    pauses: listTicketPauses(db, ticket.id),
+    changes: listTicketDeadlineChanges(db, ticket.id),
+  };
+}
+
+/** Recomputes the stored deadlines and the queue order after any change. */
+function refreshDeadlines(desk: DeskContext, db: Db, ticketId: number): void {
+  const ticket = findTicketById(db, ticketId)!;
+  const clock = clockOf(db, ticket);
+  const due = ticketDeadlines(clock, loadWorkingCalendar(db), desk.timeZone);
+  const next = ticket.closedAt === null ? nextDue(clock, due) : null;
+  updateTicket(db, ticketId, { due, nextDueAt: next?.at ?? null, nextDueKind: next?.kind ?? null });
+}
+
+function toTicketView(desk: DeskContext, db: Db, ticket: TicketRecord, calendar: WorkingCalendar, now: number): TicketView {
+  const customer = ticket.customerId === null ? undefined : findCustomerById(db, ticket.customerId);
+  const clock = clockOf(db, ticket);
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    channel: ticket.channel,
+    callId: ticket.callId,
+    customerId: ticket.customerId,
+    customerName: customer === undefined ? '' : maskName(customer.fullName, customer.gender),
+    category: ticket.category as TicketCategory,
+    status: ticket.status as TicketStatus,
+    // Agents type numbers into tickets as into notes: masked the same way.
+    summary: maskFreeText(ticket.summary),
+    preconditions: ticket.preconditions,
+    ownerAgentId: findAccountById(db, ticket.ownerAccountId)?.agentId ?? '',
+    department: ticket.department,
+    createdAt: ticket.createdAt,
+    waiting: ticket.waitingSince !== null,
+    nextDue: ticket.nextDueAt === null || ticket.nextDueKind === null ? null : { kind: ticket.nextDueKind as SlaTargetKind, at: ticket.nextDueAt },
+    targets: ticket.closedAt === null ? targetStandings(clock, calendar, desk.timeZone, now) : [],
+    callbackFailures: ticket.callbackFailures,
+  };
+}
+
+function viewOf(desk: DeskContext, db: Db, ticketId: number): { ticket: TicketView } {
+  return { ticket: toTicketView(desk, db, findTicketById(db, ticketId)!, loadWorkingCalendar(db), desk.now().getTime()) };
+}
+
+/** The ticket, if the caller may work it: its owner, or a team lead of the owner's team. */
+function requireWorkable(db: Db, caller: SignedInCaller, ticketId: number): TicketRecord {
+  const ticket = findTicketById(db, ticketId);
+  const allowed =
+    ticket !== undefined &&
+    (ticket.ownerAccountId === caller.account.id || (caller.account.role === 'team_lead' && caller.account.team === ticket.ownerTeam));
+  if (!allowed) throw new AppError('TICKET_NOT_FOUND', `Ticket ${ticketId} is not yours to work.`);
+  return ticket;
+}
+
+/**
+ * Creates a ticket: from the caller's call (its customer and channel) or for a customer the
+ * session may open. Deadlines come from the category's policy at this moment. One transaction
+ * with the audit entry; the summary is phrase-checked first (typed hits stored for the call).
+ */
+export function createTicket(
+  desk: DeskContext,
+  caller: SignedInCaller,
+  request: Readonly<{
+    callId?: number | undefined;
+    customerId?: number | undefined;
+    channel: TicketView['channel'];
+    category: TicketCategory;
+    summary: string;
+    preconditions: Partial<Record<Precondition, boolean>>;
+  }>,
+): { ticket: TicketView } {
+  const session = desk.sessions.get(caller.clientKey);
+  if (session === undefined) throw new AppError('NOT_SIGNED_IN', 'Sign in first.');
+  refuseBlockedText(desk, caller, request.summary, 'The ticket');
+  const db = desk.store.connection();
+  return db.transaction(() => {
+    let customerId = request.customerId ?? null;
+    if (request.callId !== undefined) {
+      const call = findCallById(db, request.callId);
+      if (call === undefined || call.agentAccountId !== caller.account.id) throw new AppError('CALL_NOT_FOUND', `Call ${request.callId} is not on this desk.`);
+      customerId ??= call.customerId;
+    }
+    if (customerId !== null && (!session.accessibleCustomerIds.has(customerId) || findCustomerById(db, customerId) === undefined)) {
+      throw new AppError('CUSTOMER_NOT_ACCESSIBLE', 'Find the customer by phone, account or ID number first.');
+    }
+    const now = desk.now();
+    const policy = policyFor(loadSlaPolicies(db), request.category);
+    const number = nextTicketNumber(db, localDateOf(now.getTime(), desk.timeZone).replaceAll('-', ''));
+    const id = insertTicket(db, {
+      number,
+      channel: request.channel,
+      callId: request.callId ?? null,
+      customerId,
+      category: request.category,
+      status: 'new',
+      summary: request.summary,
+      preconditions: request.preconditions as Record<string, boolean>,
+      ownerAccountId: caller.account.id,
+      ownerTeam: caller.account.team,
+      department: '',
+      targets: { firstResponse: policy.firstResponse, reply: policy.reply, resolve: policy.resolve, callback: policy.callback },
+      due: {},
+      nextDueAt: null,
+      nextDueKind: null,
+      createdAt: now.toISOString(),
+    });
+    refreshDeadlines(desk, db, id);
+    recordAudit(desk, caller.account, {
+      action: 'ticket.create',
+      objectType: 'ticket',
+      objectId: id,
+      details: { number, category: request.category, channel: request.channel, customerId, callId: request.callId ?? null },
+    });
+    return viewOf(desk, db, id);
+  })();
+}
+
+/** The caller's open tickets, nearest deadline first. */
+export function listMyTickets(
+  desk: DeskContext,
+  caller: SignedInCaller,
+  request: Readonly<{ statuses?: readonly string[] | undefined; categories?: readonly string[] | undefined }>,
+): { tickets: TicketView[]; now: string } {
+  const db = desk.store.connection();
+  const calendar = loadWorkingCalendar(db);
+  const now = desk.now();
+  const tickets = listOwnerQueue(db, { ownerAccountId: caller.account.id, statuses: request.statuses, categories: request.categories, limit: queueLimit });
+  return { tickets: tickets.map((ticket) => toTicketView(desk, db, ticket, calendar, now.getTime())), now: now.toISOString() };
+}
+
+/** The lead's team's overdue tickets. */
+export function listTeamOverdueTickets(desk: DeskContext, caller: SignedInCaller): { tickets: TicketView[]; now: string } {
+  const db = desk.store.connection();
+  const calendar = loadWorkingCalendar(db);
+  const now = desk.now();
+  const tickets = listTeamOverdue(db, caller.account.team, now.toISOString(), queueLimit);
+  return { tickets: tickets.map((ticket) => toTicketView(desk, db, ticket, calendar, now.getTime())), now: now.toISOString() };
+}
+
+/** One workflow step, decided by the workflow table; recorded as an event and audited. */
+export function transitionTicket(
+  desk: DeskContext,
+  caller: SignedInCaller,
+  request: Readonly<{ ticketId: number; action: TicketAction; department?: string | undefined; reached?: boolean | undefined; note?: string | undefined }>,
+): { ticket: TicketView } {
+  const db = desk.store.connection();
+  return db.transaction(() => {
+    const ticket = requireWorkable(db, caller, request.ticketId);
+    const decision = decideTransition(
+      {
+        status: ticket.status as TicketStatus,
+        callbackRequired: ticket.targets.callback !== null && ticket.targets.callback !== undefined,
+        callbackReached: ticket.callbackReached,
+        callbackFailures: ticket.callbackFailures,
+        actorRole: caller.account.role,
+      },
+      request.action,
+    );
+    if (!decision.ok) throw new AppError(decision.code, `${request.action} is not possible for ticket ${ticket.number} (${ticket.status}).`);
+    if (request.action === 'dispatch' && request.department === undefined) {
+      throw new AppError('TICKET_DETAILS_MISSING', 'Dispatching needs the department it goes to.');
+    }
+    if (request.action === 'recordCallbackAttempt' && request.reached === undefined) {
+      throw new AppError('TICKET_DETAILS_MISSING', 'Say whether the customer was reached.');
+    }
+    const now = desk.now().toISOString();
+    const changes: { -readonly [Field in keyof TicketChanges]: TicketChanges[Field] } = { status: decision.status };
+    if (ticket.firstRespondedAt === null) changes.firstRespondedAt = now;
+    if (request.action === 'dispatch') changes.department = request.department!;
+    if (request.action === 'reply') changes.repliedAt = now;
+    if (request.action === 'resolve') changes.resolvedAt = now;
+    if (request.action === 'recordCallbackAttempt') {
+      if (request.reached === true) changes.callbackReached = true;
+      else changes.callbackFailures = ticket.callbackFailures + 1;
+    }
+    if (decision.status === 'closed') changes.closedAt = now;
+    if (request.action === 'reopen') {
+      Object.assign(changes, { resolvedAt: null, closedAt: null, callbackReached: false, callbackFailures: 0 });
+    }
+    // Waiting for the customer ends with any step that is not about waiting.
+    if (ticket.waitingSince !== null && !canWaitForCustomer(decision.status)) {
+      closeTicketPause(db, ticket.id, now);
+      changes.waitingSince = null;
+    }
+    updateTicket(db, ticket.id, changes);
+    insertTicketEvent(db, ticket.id, {
+      action: request.action,
+      fromStatus: ticket.status,
+      toStatus: decision.status,
+      accountId: caller.account.id,
+      at: now,
+      details: { department: request.department ?? null, reached: request.reached ?? null, note: request.note ?? '' },
+    });
+    refreshDeadlines(desk, db, ticket.id);
+    recordAudit(desk, caller.account, {
+      action: `ticket.${request.action}`,
+      objectType: 'ticket',
+      objectId: ticket.id,
+      details: { number: ticket.number, from: ticket.status, to: decision.status, department: request.department ?? null, reached: request.reached ?? null },
+    });
+    return viewOf(desk, db, ticket.id);
+  })();
+}
+
+/** Starts or ends waiting for the customer: the clock stands still meanwhile and the pause is added back. */
+export function setTicketWaiting(desk: DeskContext, caller: SignedInCaller, request: Readonly<{ ticketId: number; waiting: boolean }>): { ticket: TicketView } {
+  const db = desk.store.connection();
+  return db.transaction(() => {
+    const ticket = requireWorkable(db, caller, request.ticketId);
+    const now = desk.now().toISOString();
+    if (request.waiting === (ticket.waitingSince !== null)) return viewOf(desk, db, ticket.id);
+    if (request.waiting) {
+      if (!canWaitForCustomer(ticket.status as TicketStatus)) throw new AppError('TICKET_ILLEGAL_TRANSITION', `Ticket ${ticket.number} is ${ticket.status}: nothing to wait for.`);
+      openTicketPause(db, ticket.id, now);
+      updateTicket(db, ticket.id, { waitingSince: now });
+    } else {
+      closeTicketPause(db, ticket.id, now);
+      updateTicket(db, ticket.id, { waitingSince: null });
+    }
+    refreshDeadlines(desk, db, ticket.id);
+    recordAudit(desk, caller.account, {
+      action: request.waiting ? 'ticket.wait' : 'ticket.resume',
+      objectType: 'ticket',
+      objectId: ticket.id,
+      details: { number: ticket.number },
+    });
+    return viewOf(desk, db, ticket.id);
+  })();
+}
+
+/** Sets a target's deadline by hand (team leads), with a reason; audited with the old and new time. */
+export function changeTicketDeadline(
+  desk: DeskContext,
+  caller: SignedInCaller,
+  request: Readonly<{ ticketId: number; target: SlaTargetKind; dueAt: string; reason: string }>,
+): { ticket: TicketView } {
+  const db = desk.store.connection();
+  return db.transaction(() => {
+    const ticket = requireWorkable(db, caller, request.ticketId);
+    if (ticket.closedAt !== null) throw new AppError('TICKET_ILLEGAL_TRANSITION', `Ticket ${ticket.number} is closed.`);
+    const dueAt = new Date(request.dueAt).toISOString();
+    const now = desk.now().toISOString();
+    insertTicketDeadlineChange(db, ticket.id, { target: request.target, dueAt, reason: request.reason, changedBy: caller.account.id, changedAt: now });
+    refreshDeadlines(desk, db, ticket.id);
+    recordAudit(desk, caller.account, {
+      action: 'ticket.deadline.change',
+      objectType: 'ticket',
+      objectId: ticket.id,
+      details: { number: ticket.number, target: request.target, from: ticket.due[request.target] ?? null, to: dueAt, reason: request.reason },
+    });
+    return viewOf(desk, db, ticket.id);
+  })();
+}
