@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callAs, createAdministrator, createPerson } from './support/bridge-calls';
 import { launchBrowser } from './support/browser';
+import { simulateCall } from './support/cti-simulator';
 import { ctiPortOf, removeDataDirectory, startPreview, type PreviewProcess } from './support/preview-process';
 
 const artifacts = join(__dirname, 'artifacts');
@@ -17,21 +17,6 @@ const callerPhone = '13812345678';
 let preview: PreviewProcess;
 let browser: Browser;
 let page: Page;
-
-/** Runs `npm run cti:simulate`'s script against the preview, as a demo would. */
-function simulateCall(port: number, pauseMilliseconds: number): Promise<string> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(
-      process.execPath,
-      [resolve(__dirname, '../scripts/cti-simulate.mjs'), '--port', String(port), '--data-dir', preview.dataDirectory, '--caller', callerPhone, '--pause', String(pauseMilliseconds)],
-      { env: { ...process.env, SEATDESK_CTI_SECRET: '' } },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => (code === 0 ? resolveRun(output) : reject(new Error(`The simulator failed (${code}):\n${output}`))));
-  });
-}
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
@@ -88,7 +73,7 @@ describe('a call on the agent’s desk', () => {
     // The knowledge tab is open: the pop must bring the customer desk forward by itself.
     await page.getByTestId('tab-knowledge').click();
 
-    const simulation = simulateCall(await ctiPortOf(preview), 700);
+    const simulation = simulateCall(preview, await ctiPortOf(preview), callerPhone, 700);
     await page.locator('[data-testid="call-banner"][data-call-state="ringing"], [data-testid="call-banner"][data-call-state="talking"]').waitFor();
     expect(await page.getByTestId('call-number').innerText()).toBe('138****5678');
     const card = page.getByTestId('customer-card');

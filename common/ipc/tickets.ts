@@ -37,6 +37,9 @@ export const ticketViewSchema = z.object({
   nextDue: z.object({ kind: z.enum(slaTargetKinds), at: z.string() }).nullable(),
   targets: z.array(targetStandingSchema),
   callbackFailures: z.number().int(),
+  callbackReached: z.boolean(),
+  /** Whether the category calls back after the resolution (then closing needs a call-back that reached the customer). */
+  callbackRequired: z.boolean(),
 });
 
 /** A ticket view. */

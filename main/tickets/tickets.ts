@@ -101,7 +101,13 @@ function toTicketView(desk: DeskContext, db: Db, ticket: TicketRecord, calendar:
     nextDue: ticket.nextDueAt === null || ticket.nextDueKind === null ? null : { kind: ticket.nextDueKind as SlaTargetKind, at: ticket.nextDueAt },
     targets: ticket.closedAt === null ? targetStandings(clock, calendar, desk.timeZone, now) : [],
     callbackFailures: ticket.callbackFailures,
+    callbackReached: ticket.callbackReached,
+    callbackRequired: callbackRequiredOf(ticket),
   };
+}
+
+function callbackRequiredOf(ticket: TicketRecord): boolean {
+  return ticket.targets.callback !== null && ticket.targets.callback !== undefined;
 }
 
 function viewOf(desk: DeskContext, db: Db, ticketId: number): { ticket: TicketView } {
@@ -215,7 +221,7 @@ export function transitionTicket(
     const decision = decideTransition(
       {
         status: ticket.status as TicketStatus,
-        callbackRequired: ticket.targets.callback !== null && ticket.targets.callback !== undefined,
+        callbackRequired: callbackRequiredOf(ticket),
         callbackReached: ticket.callbackReached,
         callbackFailures: ticket.callbackFailures,
         actorRole: caller.account.role,

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/translate';
 import { useCustomersStore } from '../customers/useCustomersStore';
 import { CallKnowledge } from './CallKnowledge';
 import { formatDuration } from './callScriptValues';
+import { TicketCreateModal } from '../tickets/TicketCreateModal';
 import { ScriptPanel } from './ScriptPanel';
 import { TranscriptPanel } from './TranscriptPanel';
 import { useCallFollowing } from './useCallFollowing';
@@ -29,7 +30,7 @@ function useElapsedSeconds(call: CallView | null): number {
 }
 
 /** The call banner: who is calling (masked), how long, and the buttons that start and finish calls. */
-function CallBanner({ call }: { call: CallView | null }) {
+function CallBanner({ call, onTicket }: { call: CallView | null; onTicket: () => void }) {
   const translate = useT();
   const start = useCallStore((state) => state.start);
   const finish = useCallStore((state) => state.finish);
@@ -117,7 +118,10 @@ function CallBanner({ call }: { call: CallView | null }) {
         />
       </Flex>
       <FailureAlert code={failure} testId="call-error" />
-      <Flex justify="flex-end" className="call-banner-actions">
+      <Flex justify="flex-end" gap={8} className="call-banner-actions">
+        <Button onClick={onTicket} data-testid="call-ticket">
+          {translate('tickets.create.button')}
+        </Button>
         <Button type={call.state === 'ended' ? 'primary' : 'default'} danger={call.state !== 'ended'} loading={busy} onClick={() => void run(finish)} data-testid="call-finish">
           {translate(call.state === 'ended' ? 'calls.finishWrapUp' : 'calls.endAndFinish')}
         </Button>
@@ -129,10 +133,26 @@ function CallBanner({ call }: { call: CallView | null }) {
 /** The agent's call side panel: banner, the script, the live transcript and the knowledge for the call. */
 export function CallPanel({ account, onScreenPop }: { account: AccountView; onScreenPop: () => void }) {
   const call = useCallStore((state) => state.call);
+  const openCustomerId = useCustomersStore((state) => state.customer?.id ?? null);
+  const [ticketing, setTicketing] = useState(false);
   useCallFollowing(onScreenPop);
+
+  // Ctrl+Enter anywhere on the desk during a call opens the one-click ticket (and saves it there).
+  useEffect(() => {
+    function handleKey(event: KeyboardEvent): void {
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.isComposing || ticketing) return;
+      if (useCallStore.getState().call === null) return;
+      event.preventDefault();
+      setTicketing(true);
+    }
+    window.addEventListener('keydown', handleKey);
+    return () => window.removeEventListener('keydown', handleKey);
+  }, [ticketing]);
+
   return (
     <aside className="call-panel" data-testid="call-panel">
-      <CallBanner call={call} />
+      <CallBanner call={call} onTicket={() => setTicketing(true)} />
+      {ticketing && call !== null ? <TicketCreateModal call={call} customerId={openCustomerId} onClose={() => setTicketing(false)} /> : null}
       {call === null ? null : <ScriptPanel key={call.id} call={call} agentId={account.agentId} />}
       {call === null || call.direction !== 'inbound' ? null : <TranscriptPanel />}
       <CallKnowledge call={call} />

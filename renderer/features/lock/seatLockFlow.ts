@@ -7,6 +7,7 @@ import { useApprovalsStore } from '../approvals/useApprovalsStore';
 import { useAuditStore } from '../audit/useAuditStore';
 import { useCallScriptsStore } from '../call-scripts/useCallScriptsStore';
 import { useCallStore } from '../calls/useCallStore';
+import { useTicketsStore } from '../tickets/useTicketsStore';
 import { useCustomersStore } from '../customers/useCustomersStore';
 import { useDraftsStore } from '../drafts/useDraftsStore';
 import { onLockedByMain, onPersonChanged, onStashReturned, useSessionStore } from '../session/useSessionStore';
@@ -34,6 +35,7 @@ export function collectStash(): SessionStash {
 export function clearPersonalData(): void {
   useCustomersStore.getState().reset();
   useCallStore.getState().reset();
+  useTicketsStore.getState().reset();
   useDraftsStore.getState().reset();
   useApprovalsStore.getState().reset();
   useAuditStore.getState().reset();

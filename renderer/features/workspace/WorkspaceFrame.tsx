@@ -10,6 +10,7 @@ import { AuditPage } from '../audit/AuditPage';
 import { CallScriptsPage } from '../call-scripts/CallScriptsPage';
 import { CallPanel } from '../calls/CallPanel';
 import { CustomersPage } from '../customers/CustomersPage';
+import { TicketsPage } from '../tickets/TicketsPage';
 import { KnowledgePage } from '../knowledge/KnowledgePage';
 import { lockSeatNow } from '../lock/seatLockFlow';
 import { PhraseRulesPage } from '../phrase-rules/PhraseRulesPage';
@@ -19,12 +20,12 @@ import { useSettingsStore } from '../settings/useSettingsStore';
 import { ChangePasswordModal } from '../session/ChangePasswordModal';
 import { useSessionStore } from '../session/useSessionStore';
 
-type Section = 'customers' | 'knowledge' | 'approvals' | 'audit' | 'agents' | 'settings' | 'phraseRules' | 'callScripts';
+type Section = 'customers' | 'tickets' | 'knowledge' | 'approvals' | 'audit' | 'agents' | 'settings' | 'phraseRules' | 'callScripts';
 
 /** The sections each role opens; main enforces the same rules on every call. */
 const sectionsByRole: Record<AccountView['role'], readonly Section[]> = {
-  agent: ['customers', 'knowledge', 'approvals'],
-  team_lead: ['customers', 'knowledge', 'approvals', 'audit', 'phraseRules', 'callScripts'],
+  agent: ['customers', 'tickets', 'knowledge', 'approvals'],
+  team_lead: ['customers', 'tickets', 'knowledge', 'approvals', 'audit', 'phraseRules', 'callScripts'],
   admin: ['agents', 'settings', 'phraseRules', 'callScripts', 'knowledge', 'audit', 'approvals', 'customers'],
 };
 
@@ -60,6 +61,7 @@ export function WorkspaceFrame({ account }: { account: AccountView }) {
 
   const pages: Record<Section, () => ReactNode> = {
     customers: () => <CustomersPage account={account} />,
+    tickets: () => <TicketsPage account={account} />,
     approvals: () => <ApprovalsPage account={account} />,
     audit: () => <AuditPage canArchive={account.role === 'admin'} />,
     agents: () => <AgentsPage currentAgentId={account.agentId} />,
