@@ -1,79 +1,44 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callAs, createAdministrator, createPerson } from './support/bridge-calls';
-import { launchBrowser } from './support/browser';
+import { callAs } from './support/bridge-calls';
+import { artifacts, callerPhone, leadClient, openCallDesk, setCompany, signInAgent, type CallDesk } from './support/call-desk';
 import { simulateCall } from './support/cti-simulator';
-import { ctiPortOf, removeDataDirectory, startPreview, type PreviewProcess } from './support/preview-process';
+import { ctiPortOf } from './support/preview-process';
 
-const artifacts = join(__dirname, 'artifacts');
-const administratorClient = 'e2e-administrator-client';
-const leadClient = 'e2e-lead-client';
-const agent = { agentId: '1001', name: '李坐席', role: 'agent', team: '一组', password: 'Seat-agent-desk-2026!' } as const;
-const lead = { agentId: '2001', name: '周班长', role: 'team_lead', team: '一组', password: 'Team-lead-desk-2026!' } as const;
-const callerPhone = '13812345678';
-
-let preview: PreviewProcess;
-let browser: Browser;
+let desk: CallDesk;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  preview = await startPreview();
-  browser = await launchBrowser();
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 960 } });
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.error('[page error]', error));
-  await page.goto(preview.url);
-  await page.locator('#setup_agentId').waitFor();
-  await createAdministrator(page, administratorClient);
-  await createPerson(page, administratorClient, agent);
-  await createPerson(page, administratorClient, lead);
-  const settings = (await callAs(page, administratorClient, 'app:settings.get', {})).settings;
-  await callAs(page, administratorClient, 'app:settings.update', { settings: { ...settings, companyName: '城市燃气', hotline: '96777' } });
-  await callAs(page, leadClient, 'app:session.signIn', { agentId: lead.agentId, password: lead.password });
-  await callAs(page, leadClient, 'app:customers.create', {
-    fullName: '王建国',
-    gender: 'male',
-    phones: [callerPhone],
-    idType: 'resident_id',
-    idNumber: '110101199001011234',
-    address: '幸福小区 3 栋 2 单元 401',
-    accountNumbers: [],
+  desk = await openCallDesk(async (setupPage) => {
+    await setCompany(setupPage, '城市燃气', '96777');
+    await callAs(setupPage, leadClient, 'app:knowledge.save', {
+      answer: {
+        title: '燃气灶打不着火的排查',
+        body: '先确认气阀已打开、电池有电；仍打不着火请登记报修，维修人员 4 小时内上门。',
+        tags: ['灶具'],
+        category: '报修',
+        validFrom: '2026-01-01',
+        validTo: null,
+        sourceNotice: '客服〔2026〕7号',
+      },
+    });
   });
-  await callAs(page, leadClient, 'app:knowledge.save', {
-    answer: {
-      title: '燃气灶打不着火的排查',
-      body: '先确认气阀已打开、电池有电；仍打不着火请登记报修，维修人员 4 小时内上门。',
-      tags: ['灶具'],
-      category: '报修',
-      validFrom: '2026-01-01',
-      validTo: null,
-      sourceNotice: '客服〔2026〕7号',
-    },
-  });
-  await page.reload();
+  page = desk.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-  if (preview !== undefined) removeDataDirectory(preview.dataDirectory);
+  await desk?.close();
 });
 
 describe('a call on the agent’s desk', () => {
   it('pops the caller’s masked record when the simulator rings, with the script addressing 王先生', async () => {
-    await page.locator('#signin_agentId').waitFor();
-    await page.locator('#signin_agentId').fill(agent.agentId);
-    await page.locator('#signin_password').fill(agent.password);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('call-banner').waitFor();
+    await signInAgent(page);
     expect(await page.getByTestId('call-banner').getAttribute('data-call-state')).toBe('none');
     // The knowledge tab is open: the pop must bring the customer desk forward by itself.
     await page.getByTestId('tab-knowledge').click();
 
-    const simulation = simulateCall(preview, await ctiPortOf(preview), callerPhone, 700);
+    const simulation = simulateCall(desk.preview, await ctiPortOf(desk.preview), callerPhone, 700);
     await page.locator('[data-testid="call-banner"][data-call-state="ringing"], [data-testid="call-banner"][data-call-state="talking"]').waitFor();
     expect(await page.getByTestId('call-number').innerText()).toBe('138****5678');
     const card = page.getByTestId('customer-card');

@@ -1,63 +1,27 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callAs, createAdministrator, createPerson } from './support/bridge-calls';
-import { launchBrowser } from './support/browser';
+import { artifacts, callerPhone, openCallDesk, signInAgent, type CallDesk } from './support/call-desk';
 import { simulateCall } from './support/cti-simulator';
-import { ctiPortOf, removeDataDirectory, startPreview, type PreviewProcess } from './support/preview-process';
+import { ctiPortOf } from './support/preview-process';
 
-const artifacts = join(__dirname, 'artifacts');
-const administratorClient = 'e2e-administrator-client';
-const leadClient = 'e2e-lead-client';
-const agent = { agentId: '1001', name: '李坐席', role: 'agent', team: '一组', password: 'Seat-agent-desk-2026!' } as const;
-const lead = { agentId: '2001', name: '周班长', role: 'team_lead', team: '一组', password: 'Team-lead-desk-2026!' } as const;
-const callerPhone = '13812345678';
-
-let preview: PreviewProcess;
-let browser: Browser;
+let desk: CallDesk;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  preview = await startPreview();
-  browser = await launchBrowser();
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 960 } });
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.error('[page error]', error));
-  await page.goto(preview.url);
-  await page.locator('#setup_agentId').waitFor();
-  await createAdministrator(page, administratorClient);
-  await createPerson(page, administratorClient, agent);
-  await createPerson(page, administratorClient, lead);
-  await callAs(page, leadClient, 'app:session.signIn', { agentId: lead.agentId, password: lead.password });
-  await callAs(page, leadClient, 'app:customers.create', {
-    fullName: '王建国',
-    gender: 'male',
-    phones: [callerPhone],
-    idType: 'resident_id',
-    idNumber: '110101199001011234',
-    address: '幸福小区 3 栋 2 单元 401',
-    accountNumbers: [],
-  });
-  await page.reload();
+  desk = await openCallDesk();
+  page = desk.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-  if (preview !== undefined) removeDataDirectory(preview.dataDirectory);
+  await desk?.close();
 });
 
 describe('one-click tickets', () => {
   it('turns a simulated call into a complaint with Ctrl+Enter and queues it with a 48 h countdown', async () => {
-    await page.locator('#signin_agentId').waitFor();
-    await page.locator('#signin_agentId').fill(agent.agentId);
-    await page.locator('#signin_password').fill(agent.password);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('call-banner').waitFor();
+    await signInAgent(page);
 
-    const simulation = simulateCall(preview, await ctiPortOf(preview), callerPhone, 300);
+    const simulation = simulateCall(desk.preview, await ctiPortOf(desk.preview), callerPhone, 300);
     await page.getByTestId('customer-card').waitFor();
     await simulation;
     // The agent classifies the call as a complaint: the ticket's category follows.
