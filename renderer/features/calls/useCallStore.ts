@@ -34,7 +34,11 @@ export const useCallStore = create<CallState>()((set, get) => {
   let refreshing: Promise<IpcFailure | null> | undefined;
   let askedAgain = false;
 
-  function applyCall(call: CallView | null): void {
+  // The intent being saved: an answer that left before it (a poll) must not undo it on screen.
+  let pendingIntent: { callId: number; intent: CallIntent } | null = null;
+
+  function applyCall(answer: CallView | null): void {
+    const call = answer !== null && pendingIntent?.callId === answer.id ? { ...answer, intent: pendingIntent.intent } : answer;
     const previous = get().call;
     if (call?.id !== previous?.id) set({ call, transcript: [], typedSurname: '', typedGender: 'unknown' });
     else set({ call });
@@ -85,7 +89,18 @@ export const useCallStore = create<CallState>()((set, get) => {
     classify: (intent) => {
       const call = get().call;
       if (call === null) return Promise.resolve(null);
-      return settle(getApi().calls.update({ callId: call.id, intent }), (value) => applyCall(value.call));
+      // Shown at once: a ticket made right after classifying takes the new intent's category.
+      pendingIntent = { callId: call.id, intent };
+      set({ call: { ...call, intent } });
+      return settle(getApi().calls.update({ callId: call.id, intent }), (value) => {
+        pendingIntent = null;
+        applyCall(value.call);
+      }).then(async (failure) => {
+        if (failure === null) return null;
+        pendingIntent = null;
+        await get().refresh();
+        return failure;
+      });
     },
     chooseScript: (scriptId) => {
       const call = get().call;
@@ -107,6 +122,7 @@ export const useCallStore = create<CallState>()((set, get) => {
     setTypedTitle: (surname, gender) => set({ typedSurname: surname, typedGender: gender }),
     reset: () => {
       reset();
+      pendingIntent = null;
       set({ call: null, transcript: [], typedSurname: '', typedGender: 'unknown' });
     },
   };
