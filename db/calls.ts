@@ -61,8 +61,9 @@ export function findCallById(db: Db, id: number): CallRecord | undefined {
 }
 
 /**
- * The call on an agent's desk: the newest call still going that is theirs or nobody's yet (a
- * ring wins over a wrap-up), else the newest ended call of theirs whose wrap-up is not finished.
+ * The call on an agent's desk: their own call still going, else the newest call ringing that
+ * nobody took yet (a ring wins over a wrap-up), else the newest ended call of theirs whose
+ * wrap-up is not finished.
  * Calls that rang before `since` are left out (a hang-up the middleware never sent).
  */
 export function findCurrentCall(db: Db, accountId: number, since: string): CallRecord | undefined {
@@ -71,7 +72,7 @@ export function findCurrentCall(db: Db, accountId: number, since: string): CallR
       `${selectCall}
        WHERE closed_at IS NULL AND rang_at >= @since
          AND (agent_account_id = @accountId OR (agent_account_id IS NULL AND ended_at IS NULL))
-       ORDER BY ended_at IS NULL DESC, rang_at DESC, id DESC LIMIT 1`,
+       ORDER BY (agent_account_id IS NOT NULL AND ended_at IS NULL) DESC, ended_at IS NULL DESC, rang_at DESC, id DESC LIMIT 1`,
     )
     .get({ accountId, since }) as CallRecord | undefined;
 }

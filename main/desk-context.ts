@@ -6,7 +6,7 @@ import type { AccountRecord } from '../db/accounts';
 import type { ScryptCost } from './security/password-hashing';
 import type { LiveTranscripts } from './calls/live-transcripts';
 import type { DeskEventHub } from './events/desk-events';
-import type { SessionRegistry } from './session/session-registry';
+import type { Session, SessionRegistry } from './session/session-registry';
 import type { DeskStore } from './store/desk-store';
 
 /** What every main-process feature works with; built once by `createDeskServices`. */
@@ -30,6 +30,18 @@ export type CallerContext = Readonly<{ clientKey: string; account: AccountRecord
 
 /** A caller known to be signed in. */
 export type SignedInCaller = Readonly<{ clientKey: string; account: AccountRecord }>;
+
+/** The caller's session; `NOT_SIGNED_IN` when it ended meanwhile. */
+export function sessionOf(desk: DeskContext, caller: SignedInCaller): Session {
+  const session = desk.sessions.get(caller.clientKey);
+  if (session === undefined) throw new AppError('NOT_SIGNED_IN', 'Sign in first.');
+  return session;
+}
+
+/** When and by whom a row is written: the `updated_at` / `updated_by` of edited settings tables. */
+export function stampOf(desk: DeskContext, caller: SignedInCaller): { now: string; agentId: string } {
+  return { now: desk.now().toISOString(), agentId: caller.account.agentId };
+}
 
 /** The account as it may cross IPC: everything but the password hash. */
 export function toAccountView(account: AccountRecord): AccountView {

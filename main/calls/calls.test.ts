@@ -104,6 +104,7 @@ describe('the call on the agent’s desk', () => {
     expect(await current.call('app:calls.start', { direction: 'outbound' }, '1001')).toMatchObject({ ok: false, code: 'CALL_IN_PROGRESS' });
     // A phone ringing meanwhile does not take the counter visit away.
     cti({ type: 'ring', callId: 'C-4', callerNumber: '13812345678', calledNumber: '96777', queue: '' });
+    expect((await current.value('app:calls.current', {}, '1001')).call).toMatchObject({ id: call.id, direction: 'walk_in' });
     expect(await current.value('app:calls.update', { callId: call.id, intent: 'repair', scriptId: 'counter' }, '1001')).toMatchObject({
       call: { intent: 'repair', scriptId: 'counter' },
     });
@@ -194,5 +195,17 @@ describe('the live transcript in chunks', () => {
     const [agentLine] = transcript;
     expect(agentLine.hits.map((hit: { start: number; end: number }) => agentLine.text.slice(hit.start, hit.end))).toEqual(['我解决不了']);
     expect(listCallPhraseHits(current.desk.desk.store.connection(), call.id).map((hit) => [hit.ruleId, hit.source])).toEqual([['SL-10', 'agent']]);
+  });
+
+  it('keeps a phrase a chunk still held when the desk ends the call before the middleware does', async () => {
+    const { current, cti } = await deskWithCaller();
+    cti({ type: 'ring', callId: 'C-6', callerNumber: '13812345678', calledNumber: '96777', queue: '' });
+    const { call } = await current.value('app:calls.current', {}, '1001');
+    // The phrase ends the chunk: the stream waits for what comes next before it reports it.
+    cti({ type: 'transcript', callId: 'C-6', speaker: 'agent', text: '这个我解决不了', final: false });
+    expect(listCallPhraseHits(current.desk.desk.store.connection(), call.id)).toEqual([]);
+    await current.value('app:calls.finish', { callId: call.id }, '1001');
+    expect(cti({ type: 'transcript', callId: 'C-6', speaker: 'agent', text: '，抱歉' })).toMatchObject({ ok: false, code: 'CALL_ENDED' });
+    expect(listCallPhraseHits(current.desk.desk.store.connection(), call.id).map((hit) => hit.ruleId)).toEqual(['SL-10']);
   });
 });

@@ -21,19 +21,14 @@ import { findCallScript } from '../../db/call-scripts';
 import type { Db } from '../../db/connection';
 import { findCustomerById, findCustomerIdsByIdentifier } from '../../db/customers';
 import { recordAudit } from '../audit/audit-trail';
-import { maskName, maskPhone } from '../customers/masking';
-import type { DeskContext, SignedInCaller } from '../desk-context';
+import { openableHits } from '../customers/customer-hits';
+import { maskPhone } from '../customers/masking';
+import { sessionOf, type DeskContext, type SignedInCaller } from '../desk-context';
 import { currentPhraseMatcher } from '../phrase-rules/phrase-rules';
 import type { Session } from '../session/session-registry';
 
 /** A call that rang this long ago and never hung up is the middleware's loss, not the agent's call. */
 const staleCallHours = 12;
-
-function sessionOf(desk: DeskContext, caller: SignedInCaller): Session {
-  const session = desk.sessions.get(caller.clientKey);
-  if (session === undefined) throw new AppError('NOT_SIGNED_IN', 'Sign in first.');
-  return session;
-}
 
 function currentRecord(desk: DeskContext, db: Db, accountId: number): CallRecord | undefined {
   const since = new Date(desk.now().getTime() - staleCallHours * 3_600_000).toISOString();
@@ -60,13 +55,7 @@ function requireScriptStep(db: Db, scriptId: string, stepId?: string): void {
 /** The customers the caller's number finds, masked; each becomes openable in the session. */
 function screenPop(db: Db, session: Session, call: CallRecord): CallView['customers'] {
   const number = call.callerNumber.replaceAll('-', '');
-  const ids = number.length < 4 ? [] : findCustomerIdsByIdentifier(db, 'phone', number);
-  return ids.flatMap((id) => {
-    const record = findCustomerById(db, id);
-    if (record === undefined) return [];
-    session.accessibleCustomerIds.add(id);
-    return [{ id, name: maskName(record.fullName, record.gender), phone: maskPhone(record.phones[0] ?? '') }];
-  });
+  return openableHits(db, session, number.length < 4 ? [] : findCustomerIdsByIdentifier(db, 'phone', number));
 }
 
 function intentOf(value: string | null): CallIntent | null {
@@ -207,13 +196,16 @@ export function recordCallStep(
   })();
 }
 
+/** Ends a call at `at`: answered with its talk time, or missed. */
+export function endCall(db: Db, call: CallRecord, at: Date): void {
+  const answered = call.answeredAt !== null;
+  const durationSeconds = answered ? Math.max(0, Math.round((at.getTime() - Date.parse(call.answeredAt)) / 1000)) : 0;
+  markCallEnded(db, call.id, at.toISOString(), answered ? 'answered' : 'missed', durationSeconds);
+}
+
 function finishRecord(desk: DeskContext, db: Db, caller: SignedInCaller, call: CallRecord): void {
   const now = desk.now();
-  if (call.endedAt === null) {
-    const answered = call.answeredAt !== null;
-    const durationSeconds = answered ? Math.max(0, Math.round((now.getTime() - Date.parse(call.answeredAt)) / 1000)) : 0;
-    markCallEnded(db, call.id, now.toISOString(), answered ? 'answered' : 'missed', durationSeconds);
-  }
+  if (call.endedAt === null) endCall(db, call, now);
   markCallClosed(db, call.id, now.toISOString());
   desk.liveTranscripts.forget(call.id);
   const ended = findCallById(db, call.id)!;

@@ -1,10 +1,11 @@
 import type { CtiMessage, CtiReply } from '../../common/cti/messages';
 import type { TranscriptLine } from '../../common/ipc/calls';
 import type { PhraseStream } from '../../common/phrase-engine/matcher';
-import { findCallByKey, insertCall, insertCallPhraseHits, markCallAnswered, markCallEnded, type CallPhraseHit } from '../../db/calls';
+import { findCallByKey, insertCall, insertCallPhraseHits, markCallAnswered, type CallPhraseHit } from '../../db/calls';
 import { findCustomerIdsByIdentifier } from '../../db/customers';
 import type { DeskContext } from '../desk-context';
 import { currentPhraseMatcher } from '../phrase-rules/phrase-rules';
+import { endCall } from './calls';
 
 type Speaker = 'agent' | 'customer';
 
@@ -33,6 +34,12 @@ export function createCtiCallHandler(desk: DeskContext): (message: CtiMessage) =
     const foundAt = desk.now().toISOString();
     const rows: CallPhraseHit[] = hits.map((hit) => ({ ruleId: hit.ruleId, severity: hit.severity, source: speaker, foundAt }));
     insertCallPhraseHits(desk.store.connection(), callId, rows);
+  }
+
+  /** Stores what a call's streams still held, and drops them. */
+  function settleStreams(callId: number, callKey: string): void {
+    for (const [speaker, current] of streams.get(callKey) ?? []) store(callId, speaker, current.stream.end());
+    streams.delete(callKey);
   }
 
   function transcribe(callId: number, callKey: string, speaker: Speaker, text: string, final: boolean): void {
@@ -95,8 +102,8 @@ export function createCtiCallHandler(desk: DeskContext): (message: CtiMessage) =
     }
     if (call === undefined) return { ok: false, code: 'UNKNOWN_CALL', message: `No call ${message.callId} rang.` };
     if (call.endedAt !== null) {
-      // The desk may have ended the call itself; its streams go with it.
-      streams.delete(message.callId);
+      // The desk may have ended the call itself: its streams go with it.
+      settleStreams(call.id, message.callId);
       return { ok: false, code: 'CALL_ENDED', message: `Call ${message.callId} has ended.` };
     }
     if (message.type === 'answer') {
@@ -107,11 +114,8 @@ export function createCtiCallHandler(desk: DeskContext): (message: CtiMessage) =
       transcribe(call.id, message.callId, message.speaker, message.text, message.final ?? true);
       return { ok: true };
     }
-    for (const [speaker, current] of streams.get(message.callId) ?? []) store(call.id, speaker, current.stream.end());
-    streams.delete(message.callId);
-    const answered = call.answeredAt !== null;
-    const durationSeconds = answered ? Math.max(0, Math.round((Date.parse(now) - Date.parse(call.answeredAt)) / 1000)) : 0;
-    markCallEnded(db, call.id, now, answered ? 'answered' : 'missed', durationSeconds);
+    settleStreams(call.id, message.callId);
+    endCall(db, call, new Date(now));
     return { ok: true };
   }
 }

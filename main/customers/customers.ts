@@ -12,8 +12,9 @@ import {
 } from '../../db/customers';
 import type { Db } from '../../db/connection';
 import { recordAudit } from '../audit/audit-trail';
+import { openableHits } from './customer-hits';
 import { linkCustomerToCurrentCall, refuseBlockedText } from '../calls/calls';
-import type { DeskContext, SignedInCaller } from '../desk-context';
+import { sessionOf, type DeskContext, type SignedInCaller } from '../desk-context';
 import type { OpenCustomerView, Session } from '../session/session-registry';
 import { maskAccountNumber, maskAddress, maskFreeText, maskIdNumber, maskName, maskPhone } from './masking';
 
@@ -55,12 +56,6 @@ export function toCustomerView(db: Db, record: CustomerRecord, view: OpenCustome
   };
 }
 
-function sessionOf(desk: DeskContext, caller: SignedInCaller): Session {
-  const session = desk.sessions.get(caller.clientKey);
-  if (session === undefined) throw new AppError('NOT_SIGNED_IN', 'Sign in first.');
-  return session;
-}
-
 function requireCustomer(db: Db, customerId: number): CustomerRecord {
   const record = findCustomerById(db, customerId);
   if (record === undefined) throw new AppError('CUSTOMER_NOT_FOUND', `No customer ${customerId}.`);
@@ -96,13 +91,7 @@ export function findCustomers(
       objectType: 'customer',
       details: { kind: request.kind, value: maskedSearchValue(request.kind, request.value), hits: ids.length },
     });
-    const customers = ids.flatMap((id) => {
-      const record = findCustomerById(db, id);
-      if (record === undefined) return [];
-      session.accessibleCustomerIds.add(id);
-      return [{ id, name: maskName(record.fullName, record.gender), phone: maskPhone(record.phones[0] ?? '') }];
-    });
-    return { customers };
+    return { customers: openableHits(db, session, ids) };
   })();
 }
 

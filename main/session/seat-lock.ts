@@ -5,7 +5,7 @@ import { nextSeatLockState, type OsLockEvent, type SeatLockEvent } from '../../c
 import { findAccountById } from '../../db/accounts';
 import { readSessionStash, saveSessionStash, takeSessionStash } from '../../db/session-stashes';
 import { recordAudit } from '../audit/audit-trail';
-import { toAccountView, type DeskContext, type SignedInCaller } from '../desk-context';
+import { sessionOf, toAccountView, type DeskContext, type SignedInCaller } from '../desk-context';
 import { loadDeskSettings } from '../settings/desk-settings';
 import { checkPasswordAttempt } from './password-attempts';
 import type { Session } from './session-registry';
@@ -82,8 +82,7 @@ export function lockSeat(
   caller: SignedInCaller,
   request: Readonly<{ reason: 'hotkey' | 'button'; stash: SessionStash }>,
 ): Record<string, never> {
-  const session = desk.sessions.get(caller.clientKey);
-  if (session === undefined) throw new AppError('NOT_SIGNED_IN', 'Sign in first.');
+  const session = sessionOf(desk, caller);
   const db = desk.store.connection();
   db.transaction(() => {
     // Merged with what is kept already: a late or repeated stash (the page learning of a lock
