@@ -232,14 +232,6 @@ export function insertTicketEvent(db: Db, ticketId: number, event: TicketEvent):
   );
 }
 
-/** The workflow steps of a ticket, oldest first. */
-export function listTicketEvents(db: Db, ticketId: number): TicketEvent[] {
-  const rows = db
-    .prepare('SELECT action, from_status AS fromStatus, to_status AS toStatus, account_id AS accountId, at, details FROM ticket_events WHERE ticket_id = ? ORDER BY id')
-    .all(ticketId) as (Omit<TicketEvent, 'details'> & { details: string })[];
-  return rows.map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> }));
-}
-
 /** The stored SLA policies (JSON each), by category. */
 export function listSlaPolicyRows(db: Db): { category: string; policy: unknown }[] {
   const rows = db.prepare('SELECT category, policy FROM sla_policies ORDER BY rowid').all() as { category: string; policy: string }[];

@@ -27,16 +27,6 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** Whether `zone` is an IANA time zone this runtime knows. */
-export function isKnownTimeZone(zone: string): boolean {
-  try {
-    formatterFor(zone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The wall-clock fields of an instant in a zone. */
 function wallClock(instant: number, zone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
   const fields: Record<string, number> = {};
@@ -47,7 +37,7 @@ function wallClock(instant: number, zone: string): { year: number; month: number
 }
 
 /** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
-export function zoneOffsetAt(instant: number, zone: string): number {
+function zoneOffsetAt(instant: number, zone: string): number {
   const clock = wallClock(instant, zone);
   const asUtc = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
   return asUtc - Math.floor(instant / 1000) * 1000;

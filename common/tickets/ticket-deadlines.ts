@@ -47,8 +47,9 @@ export function ticketDeadlines(clock: TicketClock, calendar: WorkingCalendar, t
     if (changed !== undefined) due[kind] = changed.dueAt;
     else if (target === null || start === null) due[kind] = null;
     else {
-      // A call-back's clock ignores pauses taken before the resolution.
-      const pauses = pausesOf(clock).filter((pause) => kind !== 'callback' || (pause.until ?? Number.POSITIVE_INFINITY) > toInstant(start));
+      // A target met before a pause keeps its deadline: a later wait (still open) does not undo it.
+      const metAt = clock.metAt[kind] ?? null;
+      const pauses = pausesOf(clock).filter((pause) => metAt === null || pause.from < toInstant(metAt));
       const instant = computeDeadline({ start: toInstant(start), target, pauses, calendar, timeZone });
       due[kind] = instant === null ? null : new Date(instant).toISOString();
     }

@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { chinaHolidayCalendar } from '../../common/deadline-calendar/china-holidays';
+import { calendarYearSchema } from '../../common/deadline-calendar/working-calendar';
+import { defaultSlaPolicies, slaPolicySchema } from '../../common/tickets/sla-policy';
 import { createTestDatabase, insertAccountRow, type TestDatabase } from '../test-support';
 import { migrations, runMigrations } from './index';
 
@@ -13,10 +16,15 @@ describe('migration 0120 create-tickets', () => {
     current = createTestDatabase(0);
     const { db } = current;
     runMigrations(db, migrations, 120);
-    expect(db.prepare('SELECT year FROM calendar_years ORDER BY year').pluck().all()).toEqual([2024, 2025, 2026]);
-    expect(JSON.parse(db.prepare(`SELECT policy FROM sla_policies WHERE category = 'complaint'`).pluck().get() as string)).toMatchObject({
-      firstResponse: { amount: 48, unit: 'hours' },
-    });
+    // The seed is a literal copy: it must be the calendar and policies common/ holds today, and valid.
+    const years = (db.prepare('SELECT year, holidays, make_up_workdays AS makeUpWorkdays, source FROM calendar_years ORDER BY year').all() as Record<string, unknown>[]).map(
+      (row) => calendarYearSchema.parse({ ...row, holidays: JSON.parse(row.holidays as string), makeUpWorkdays: JSON.parse(row.makeUpWorkdays as string) }),
+    );
+    expect(years).toEqual(chinaHolidayCalendar);
+    const policies = (db.prepare('SELECT category, policy FROM sla_policies ORDER BY rowid').all() as { category: string; policy: string }[]).map((row) =>
+      slaPolicySchema.parse({ category: row.category, ...JSON.parse(row.policy) }),
+    );
+    expect(policies).toEqual(defaultSlaPolicies);
     const agent = insertAccountRow(db, { agentId: '1001', role: 'agent' });
     const insert = db.prepare(
       `INSERT INTO tickets (number, channel, category, status, summary, preconditions, owner_account_id, owner_team, targets, due, created_at)

@@ -127,6 +127,8 @@ describe('tickets', () => {
     const waiting = (await current.value('app:tickets.setWaiting', { ticketId: ticket.id, waiting: true }, '1001')).ticket;
     expect(waiting).toMatchObject({ waiting: true, nextDue: null });
     expect(waiting.targets.find((target: { kind: string }) => target.kind === 'resolve')).toMatchObject({ state: 'paused', due: null });
+    // The first response was met before the wait: its deadline stays.
+    expect(waiting.targets.find((target: { kind: string }) => target.kind === 'firstResponse')).toMatchObject({ state: 'met', due: '2026-11-22T08:00:00.000Z' });
     await passTime(current, 10 * hour);
     const resumed = (await current.value('app:tickets.setWaiting', { ticketId: ticket.id, waiting: false }, '1001')).ticket;
     // Fixed 24 h after 10:00, plus the 10 h waited.
@@ -139,6 +141,9 @@ describe('tickets', () => {
     const change = { ticketId: ticket.id, target: 'reply', dueAt: '2026-11-30T02:00:00Z', reason: '需要燃气公司现场核实' };
     expect(await current.call('app:tickets.changeDeadline', change, '1001')).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });
     expect(await current.call('app:tickets.changeDeadline', { ...change, reason: ' ' }, '2001')).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+    // A complaint has no resolve target, and a call-back target runs only after the resolution.
+    expect(await current.call('app:tickets.changeDeadline', { ...change, target: 'resolve' }, '2001')).toMatchObject({ ok: false, code: 'TICKET_DETAILS_MISSING' });
+    expect(await current.call('app:tickets.changeDeadline', { ...change, target: 'callback' }, '2001')).toMatchObject({ ok: false, code: 'TICKET_DETAILS_MISSING' });
     const changed = (await current.value('app:tickets.changeDeadline', change, '2001')).ticket;
     expect(changed.targets.find((target: { kind: string }) => target.kind === 'reply')).toMatchObject({ due: '2026-11-30T02:00:00.000Z', state: 'onTime' });
     expect(listAuditEntries(current.desk.desk.store.connection(), { limit: 1 })[0]).toMatchObject({

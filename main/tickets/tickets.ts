@@ -2,8 +2,8 @@ import { calendarYearSchema, workingCalendarOf, type WorkingCalendar } from '../
 import { localDateOf } from '../../common/deadline-calendar/zoned-time';
 import type { TicketView } from '../../common/ipc/tickets';
 import { AppError } from '../../common/ipc/result';
-import { ticketCategories, type Precondition, type TicketCategory } from '../../common/tickets/categories';
-import { defaultSlaPolicies, policyFor, slaPolicySchema, type SlaPolicy, type SlaTargetKind } from '../../common/tickets/sla-policy';
+import type { Precondition, TicketCategory } from '../../common/tickets/categories';
+import { policyFor, slaPolicySchema, type SlaPolicy, type SlaTargetKind } from '../../common/tickets/sla-policy';
 import { nextDue, targetStandings, ticketDeadlines, type TicketClock } from '../../common/tickets/ticket-deadlines';
 import { canWaitForCustomer, decideTransition, type TicketAction, type TicketStatus } from '../../common/tickets/workflow';
 import { findAccountById } from '../../db/accounts';
@@ -31,13 +31,13 @@ import {
 import { recordAudit } from '../audit/audit-trail';
 import { refuseBlockedText } from '../calls/calls';
 import { maskFreeText, maskName } from '../customers/masking';
-import type { DeskContext, SignedInCaller } from '../desk-context';
+import { sessionOf, type DeskContext, type SignedInCaller } from '../desk-context';
 
 /** The queue shows this many tickets at most. */
 const queueLimit = 200;
 
 /** The working-day calendar as stored; a year that no longer validates is left out (weekends only). */
-export function loadWorkingCalendar(db: Db): WorkingCalendar {
+function loadWorkingCalendar(db: Db): WorkingCalendar {
   const years = listCalendarYearRows(db).flatMap((row) => {
     const parsed = calendarYearSchema.safeParse(row);
     return parsed.success ? [parsed.data] : [];
@@ -45,13 +45,12 @@ export function loadWorkingCalendar(db: Db): WorkingCalendar {
   return workingCalendarOf(years);
 }
 
-/** The SLA policies as stored; a category without a valid row gets the default. */
-export function loadSlaPolicies(db: Db): SlaPolicy[] {
-  const stored = listSlaPolicyRows(db).flatMap((row) => {
+/** The SLA policies stored and still valid (a category without one gets the default through `policyFor`). */
+function loadSlaPolicies(db: Db): SlaPolicy[] {
+  return listSlaPolicyRows(db).flatMap((row) => {
     const parsed = slaPolicySchema.safeParse({ category: row.category, ...(row.policy as object) });
     return parsed.success ? [parsed.data] : [];
   });
-  return ticketCategories.map((category) => policyFor(stored.length === 0 ? defaultSlaPolicies : stored, category));
 }
 
 function clockOf(db: Db, ticket: TicketRecord): TicketClock {
@@ -141,8 +140,7 @@ export function createTicket(
     preconditions: Partial<Record<Precondition, boolean>>;
   }>,
 ): { ticket: TicketView } {
-  const session = desk.sessions.get(caller.clientKey);
-  if (session === undefined) throw new AppError('NOT_SIGNED_IN', 'Sign in first.');
+  const session = sessionOf(desk, caller);
   refuseBlockedText(desk, caller, request.summary, 'The ticket');
   const db = desk.store.connection();
   return db.transaction(() => {
@@ -310,6 +308,9 @@ export function changeTicketDeadline(
   return db.transaction(() => {
     const ticket = requireWorkable(db, caller, request.ticketId);
     if (ticket.closedAt !== null) throw new AppError('TICKET_ILLEGAL_TRANSITION', `Ticket ${ticket.number} is closed.`);
+    if ((ticket.targets[request.target] ?? null) === null || (request.target === 'callback' && ticket.resolvedAt === null)) {
+      throw new AppError('TICKET_DETAILS_MISSING', `Ticket ${ticket.number} has no running ${request.target} target to move.`);
+    }
     const dueAt = new Date(request.dueAt).toISOString();
     const now = desk.now().toISOString();
     insertTicketDeadlineChange(db, ticket.id, { target: request.target, dueAt, reason: request.reason, changedBy: caller.account.id, changedAt: now });
