@@ -1,4 +1,5 @@
 import type { CallScript, ScriptKind, ScriptStep } from '../common/call-scripts/script';
+import { orderedScript } from '../common/call-scripts/script-io';
 import type { Db } from './connection';
 
 /** When and by whom scripts are written: an ISO time and the agent ID of the editor. */
@@ -22,14 +23,7 @@ function scriptFromRow(row: CallScriptRow): CallScript {
 }
 
 function scriptParameters(script: CallScript, stamp: CallScriptStamp, previousId = script.id): Record<string, string> {
-  const steps = script.steps.map((step) => ({
-    id: step.id,
-    title: step.title,
-    template: step.template,
-    required: step.required,
-    targetSeconds: step.targetSeconds,
-  }));
-  return { id: script.id, previousId, name: script.name, kind: script.kind, steps: JSON.stringify(steps), now: stamp.now, agentId: stamp.agentId };
+  return { id: script.id, previousId, name: script.name, kind: script.kind, steps: JSON.stringify(orderedScript(script).steps), now: stamp.now, agentId: stamp.agentId };
 }
 
 /** Every script in display order (position, then ID). */

@@ -21,7 +21,8 @@ export type CallScriptsFileProblem = Readonly<{ where: string; message: string }
 export type CallScriptsFileRead = Readonly<{ ok: true; scripts: CallScript[] }> | Readonly<{ ok: false; problems: CallScriptsFileProblem[] }>;
 
 /** A script with its fields (and its steps' fields) in the schema's order and nothing else. */
-function orderedScript(script: CallScript): CallScript {
+/** A script with its fields (and each step's) in schema order and nothing else: how it is stored and exported. */
+export function orderedScript(script: CallScript): CallScript {
   return {
     id: script.id,
     name: script.name,

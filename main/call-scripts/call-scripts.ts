@@ -16,11 +16,7 @@ import {
   upsertCallScript,
 } from '../../db/call-scripts';
 import { recordAudit } from '../audit/audit-trail';
-import type { DeskContext, SignedInCaller } from '../desk-context';
-
-function stampOf(desk: DeskContext, caller: SignedInCaller) {
-  return { now: desk.now().toISOString(), agentId: caller.account.agentId };
-}
+import { stampOf, type DeskContext, type SignedInCaller } from '../desk-context';
 
 const sameStep = (first: ScriptStep, second: ScriptStep) => JSON.stringify(first) === JSON.stringify(second);
 

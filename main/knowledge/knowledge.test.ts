@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAuditEntries } from '../../db/audit-log';
 import { createScenario, type Scenario } from '../test-support';
-import { localDate } from './knowledge';
+import { localDateOf } from '../../common/deadline-calendar/zoned-time';
 
 let scenario: Scenario | undefined;
 afterEach(() => {
@@ -41,7 +41,7 @@ describe('knowledge base through the desk', () => {
 
   it('hides expired answers from agents by the desk’s local date; leads may ask for them', async () => {
     const current = (scenario = await createScenario());
-    const today = localDate(current.clock.now(), 'Asia/Shanghai');
+    const today = localDateOf(current.clock.now().getTime(), 'Asia/Shanghai');
     await current.value('app:knowledge.save', { answer: { ...gasPayment, title: '旧版缴费说明', validFrom: '2025-01-01', validTo: '2025-12-31' } }, '2001');
     const agentView = await current.value('app:knowledge.search', { text: '缴费', includeExpired: true }, '1001');
     expect(agentView).toEqual({ answers: [], onDate: today });
@@ -49,7 +49,7 @@ describe('knowledge base through the desk', () => {
   });
 
   it('takes the local date in the desk’s time zone', () => {
-    expect(localDate(new Date('2026-11-22T17:00:00Z'), 'Asia/Shanghai')).toBe('2026-11-23');
-    expect(localDate(new Date('2026-11-22T15:59:59Z'), 'Asia/Shanghai')).toBe('2026-11-22');
+    expect(localDateOf(Date.parse('2026-11-22T17:00:00Z'), 'Asia/Shanghai')).toBe('2026-11-23');
+    expect(localDateOf(Date.parse('2026-11-22T15:59:59Z'), 'Asia/Shanghai')).toBe('2026-11-22');
   });
 });

@@ -1,4 +1,5 @@
 import { intentKnowledgeTerms, type CallIntent } from '../../common/calls/intents';
+import { localDateOf } from '../../common/deadline-calendar/zoned-time';
 import { AppError } from '../../common/ipc/result';
 import {
   findKnowledgeAnswer,
@@ -14,18 +15,13 @@ import type { DeskContext, SignedInCaller } from '../desk-context';
 
 const answerFields = ['title', 'body', 'tags', 'category', 'validFrom', 'validTo', 'sourceNotice'] as const;
 
-/** The desk's local date (YYYY-MM-DD) in its time zone: answers are valid by calendar day. */
-export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
 /** Searches the answers; agents see only those valid today. */
 export function searchAnswers(
   desk: DeskContext,
   caller: SignedInCaller,
   request: { text: string; includeExpired?: boolean | undefined; limit?: number | undefined },
 ): { answers: KnowledgeAnswer[]; onDate: string } {
-  const onDate = localDate(desk.now(), desk.timeZone);
+  const onDate = localDateOf(desk.now().getTime(), desk.timeZone);
   const includeExpired = caller.account.role !== 'agent' && request.includeExpired === true;
   const answers = searchKnowledge(desk.store.connection(), { text: request.text, onDate, includeExpired, limit: request.limit ?? 20 });
   return { answers, onDate };
@@ -33,7 +29,7 @@ export function searchAnswers(
 
 /** The answers valid today that serve a call's intent (by category or tag). */
 export function suggestAnswers(desk: DeskContext, request: { intent: CallIntent; limit?: number | undefined }): { answers: KnowledgeAnswer[]; onDate: string } {
-  const onDate = localDate(desk.now(), desk.timeZone);
+  const onDate = localDateOf(desk.now().getTime(), desk.timeZone);
   const answers = suggestKnowledge(desk.store.connection(), intentKnowledgeTerms[request.intent], onDate, request.limit ?? 5);
   return { answers, onDate };
 }

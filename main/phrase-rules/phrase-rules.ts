@@ -16,7 +16,7 @@ import {
   updatePhraseRule,
 } from '../../db/phrase-rules';
 import { recordAudit } from '../audit/audit-trail';
-import type { DeskContext, SignedInCaller } from '../desk-context';
+import { stampOf, type DeskContext, type SignedInCaller } from '../desk-context';
 
 type PhraseTestHit = z.input<typeof phraseTestHitSchema>;
 
@@ -57,10 +57,6 @@ export function compiledRulebookFor(
     tables: compiled.tables,
     advice: compiled.rules.filter((rule) => rule.enabled).map((rule) => ({ id: rule.id, severity: rule.severity, suggestions: rule.suggestions })),
   };
-}
-
-function stampOf(desk: DeskContext, caller: SignedInCaller) {
-  return { now: desk.now().toISOString(), agentId: caller.account.agentId };
 }
 
 /** The compiled rulebook of the open store (compiled once per change). */

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { AccountView } from '../../../common/ipc/accounts';
 import type { CallView } from '../../../common/ipc/calls';
 import { FailureAlert } from '../../components/FailureAlert';
+import { useNow } from '../../components/useNow';
 import { useT } from '../../i18n/translate';
 import { useCustomersStore } from '../customers/useCustomersStore';
 import { CallKnowledge } from './CallKnowledge';
@@ -19,11 +20,7 @@ const stateColors: Readonly<Record<CallView['state'], string>> = { ringing: 'ora
 
 /** Seconds on the clock of a call: talk time once answered, ring time before. */
 function useElapsedSeconds(call: CallView | null): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(timer);
-  }, []);
+  const now = useNow();
   if (call === null) return 0;
   if (call.state === 'ended') return call.durationSeconds ?? 0;
   return (now - Date.parse(call.answeredAt ?? call.rangAt)) / 1000;

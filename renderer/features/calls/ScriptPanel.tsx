@@ -4,6 +4,7 @@ import type { CallScript } from '../../../common/call-scripts/script';
 import type { CallView } from '../../../common/ipc/calls';
 import { getApi } from '../../api/api';
 import { FailureAlert } from '../../components/FailureAlert';
+import { useNow } from '../../components/useNow';
 import { useT } from '../../i18n/translate';
 import { RenderedTemplate } from '../call-scripts/RenderedTemplate';
 import { useCustomersStore } from '../customers/useCustomersStore';
@@ -12,16 +13,6 @@ import { callScriptValues, firstOpenStep, formatDuration, scriptForCall } from '
 import { useCallStore } from './useCallStore';
 
 type Failure = Parameters<typeof FailureAlert>[0]['code'];
-
-/** Seconds since `since` (ms), ticking every second. */
-function useSecondsSince(since: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(timer);
-  }, []);
-  return Math.max(0, (now - since) / 1000);
-}
 
 /**
  * The call script: every step with its variables filled from the settings, the agent and the
@@ -61,7 +52,7 @@ export function ScriptPanel({ call, agentId }: { call: CallView; agentId: string
   const [currentIndex, setCurrentIndex] = useState<number | null>(null);
   const [stepShownAt, setStepShownAt] = useState(() => Date.now());
   const index = script === undefined ? 0 : Math.min(currentIndex ?? firstOpenStep(script, new Set(done.keys())), script.steps.length - 1);
-  const stepSeconds = useSecondsSince(stepShownAt);
+  const stepSeconds = Math.max(0, (useNow() - stepShownAt) / 1000);
 
   const values = callScriptValues({
     companyName: settings.companyName,

@@ -45,14 +45,15 @@ export const useCallStore = create<CallState>()((set, get) => {
   }
 
   async function fetchOnce(): Promise<IpcFailure | null> {
-    const known = get().call;
     const last = get().transcript.at(-1);
     // A line still arriving in chunks is asked for again, until it is final.
     const transcriptFrom = last === undefined ? 0 : last.final ? last.index + 1 : last.index;
-    return settle(getApi().calls.current({ transcriptFrom: known === null ? 0 : transcriptFrom }), (value) => {
+    return settle(getApi().calls.current({ transcriptFrom }), (value) => {
       const sameCall = value.call !== null && value.call.id === get().call?.id;
       applyCall(value.call);
-      if (value.call === null || value.transcript.length === 0) return;
+      // Lines asked from the previous call's position belong to a new call: ask again from its start.
+      if (!sameCall && transcriptFrom > 0) askedAgain = true;
+      if (value.call === null || value.transcript.length === 0 || (!sameCall && transcriptFrom > 0)) return;
       const first = value.transcript[0]!.index;
       const lines = sameCall ? [...get().transcript.filter((line) => line.index < first), ...value.transcript] : value.transcript;
       set({ transcript: lines.slice(-transcriptLinesShown) });

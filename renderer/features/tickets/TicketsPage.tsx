@@ -1,10 +1,11 @@
-import { Button, Card, Empty, Flex, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AccountView } from '../../../common/ipc/accounts';
 import type { TicketView } from '../../../common/ipc/tickets';
 import { ticketCategories } from '../../../common/tickets/categories';
 import { availableActions, canWaitForCustomer, ticketStatuses, type TicketAction } from '../../../common/tickets/workflow';
 import { FailureAlert } from '../../components/FailureAlert';
+import { useNow } from '../../components/useNow';
 import { useT } from '../../i18n/translate';
 import { formatCountdown, liveStanding, shownTarget } from './countdown';
 import { useTicketsStore } from './useTicketsStore';
@@ -14,16 +15,6 @@ type Failure = Parameters<typeof FailureAlert>[0]['code'];
 /** How often the queue asks main again (deadlines are computed there). */
 const refreshMilliseconds = 30_000;
 const stateColors = { onTime: 'green', nearing: 'orange', overdue: 'red', paused: 'default', met: 'blue' } as const;
-
-/** The page clock, ticking every second for the countdowns. */
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(timer);
-  }, []);
-  return now;
-}
 
 function Countdown({ ticket, answeredAt, now }: { ticket: TicketView; answeredAt: number; now: number }) {
   const translate = useT();
@@ -63,7 +54,7 @@ function TicketActions({ ticket, account, onFailure }: { ticket: TicketView; acc
             key={action}
             title={translate('tickets.dispatch.title')}
             description={
-              <input className="ant-input" value={department} onChange={(event) => setDepartment(event.target.value)} placeholder={translate('tickets.dispatch.department')} data-testid={`ticket-department-${ticket.id}`} />
+              <Input value={department} onChange={(event) => setDepartment(event.target.value)} placeholder={translate('tickets.dispatch.department')} data-testid={`ticket-department-${ticket.id}`} />
             }
             okButtonProps={{ disabled: department.trim() === '' }}
             onConfirm={() => void run('dispatch', { department: department.trim() })}

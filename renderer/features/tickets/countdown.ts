@@ -9,8 +9,9 @@ export function shownTarget(ticket: Pick<TicketView, 'nextDue' | 'targets'>): St
 
 /**
  * A target's standing `elapsedSinceAnswer` milliseconds after main answered: on time, amber in
- * the last 20 %, red when overdue. Calendar-hour targets count down in wall time; a working-day
- * target (and a paused one) keeps main's figure until the next answer.
+ * the last 20 %, red when overdue. It counts down in wall time while `ticking` (the ticket is not
+ * waiting for the customer); a met or paused target keeps main's figure. Main answers every 30 s,
+ * so a working-day target that crosses midnight is off by that much at most.
  */
 export function liveStanding(target: Standing, elapsedSinceAnswer: number, ticking: boolean): { state: Standing['state']; remaining: number } {
   if (target.state === 'met' || target.state === 'paused' || !ticking) return { state: target.state, remaining: target.remainingClock };
