@@ -1,9 +1,9 @@
-import { calendarYearSchema, workingCalendarOf, type WorkingCalendar } from '../../common/deadline-calendar/working-calendar';
+import type { WorkingCalendar } from '../../common/deadline-calendar/working-calendar';
 import { localDateOf } from '../../common/deadline-calendar/zoned-time';
 import type { TicketView } from '../../common/ipc/tickets';
 import { AppError } from '../../common/ipc/result';
 import type { Precondition, TicketCategory } from '../../common/tickets/categories';
-import { policyFor, slaPolicySchema, type SlaPolicy, type SlaTargetKind } from '../../common/tickets/sla-policy';
+import { policyFor, type SlaTargetKind } from '../../common/tickets/sla-policy';
 import { nextDue, targetStandings, ticketDeadlines, type TicketClock } from '../../common/tickets/ticket-deadlines';
 import { canWaitForCustomer, decideTransition, type TicketAction, type TicketStatus } from '../../common/tickets/workflow';
 import { findAccountById } from '../../db/accounts';
@@ -16,9 +16,7 @@ import {
   insertTicket,
   insertTicketDeadlineChange,
   insertTicketEvent,
-  listCalendarYearRows,
   listOwnerQueue,
-  listSlaPolicyRows,
   listTeamOverdue,
   listTicketDeadlineChanges,
   listTicketPauses,
@@ -31,27 +29,11 @@ import {
 import { recordAudit } from '../audit/audit-trail';
 import { refuseBlockedText } from '../calls/calls';
 import { maskFreeText, maskName } from '../customers/masking';
+import { loadSlaPolicies, loadWorkingCalendar } from '../sla-settings/sla-settings';
 import { sessionOf, type DeskContext, type SignedInCaller } from '../desk-context';
 
 /** The queue shows this many tickets at most. */
 const queueLimit = 200;
-
-/** The working-day calendar as stored; a year that no longer validates is left out (weekends only). */
-function loadWorkingCalendar(db: Db): WorkingCalendar {
-  const years = listCalendarYearRows(db).flatMap((row) => {
-    const parsed = calendarYearSchema.safeParse(row);
-    return parsed.success ? [parsed.data] : [];
-  });
-  return workingCalendarOf(years);
-}
-
-/** The SLA policies stored and still valid (a category without one gets the default through `policyFor`). */
-function loadSlaPolicies(db: Db): SlaPolicy[] {
-  return listSlaPolicyRows(db).flatMap((row) => {
-    const parsed = slaPolicySchema.safeParse({ category: row.category, ...(row.policy as object) });
-    return parsed.success ? [parsed.data] : [];
-  });
-}
 
 function clockOf(db: Db, ticket: TicketRecord): TicketClock {
   return {
