@@ -12,6 +12,7 @@ import { phraseRulesChannels } from './phrase-rules';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 import { setupChannels } from './setup';
+import { slaSettingsChannels } from './sla-settings';
 import { storeChannels } from './store';
 import { ticketsChannels } from './tickets';
 
@@ -34,6 +35,7 @@ export const contract = {
   callScripts: callScriptsChannels,
   calls: callsChannels,
   tickets: ticketsChannels,
+  slaSettings: slaSettingsChannels,
 };
 
 /** The contract's type. */

@@ -310,6 +310,27 @@ const malformedPayloads: Record<string, unknown[]> = {
   'app:callScripts.remove': [{}, { id: '' }, { id: 'Phone' }],
   'app:callScripts.import': [{}, { mode: 'append', content: '[]' }, { mode: 'merge' }, { mode: 'merge', content: 'x'.repeat(1024 * 1024 + 1) }],
   'app:callScripts.export': [{ format: 'csv' }],
+  'app:slaSettings.list': [{ year: 2026 }],
+  'app:slaSettings.savePolicy': [
+    {},
+    { policy: { category: 'gossip', firstResponse: null, reply: null, resolve: null, callback: null } },
+    { policy: { category: 'complaint', firstResponse: { amount: 0, unit: 'hours' }, reply: null, resolve: null, callback: null } },
+    { policy: { category: 'complaint', firstResponse: { amount: 24, unit: 'days' }, reply: null, resolve: null, callback: null } },
+    { policy: { category: 'complaint', firstResponse: { amount: 1.5, unit: 'hours' }, reply: null, resolve: null, callback: null } },
+    { policy: { category: 'complaint', firstResponse: { amount: 251, unit: 'workingDays' }, reply: null, resolve: null, callback: null } },
+    { policy: { category: 'complaint', firstResponse: null, reply: null, resolve: null } },
+  ],
+  'app:slaSettings.resetPolicy': [{}, { category: 'gossip' }],
+  'app:slaSettings.saveCalendarYear': [
+    {},
+    { calendarYear: { year: 1999, holidays: [], makeUpWorkdays: [], source: '' } },
+    { calendarYear: { year: 2027, holidays: [{ date: '2027-02-30', name: '春节' }], makeUpWorkdays: [], source: '' } },
+    { calendarYear: { year: 2027, holidays: [{ date: '2027-02-08', name: ' ' }], makeUpWorkdays: [], source: '' } },
+    { calendarYear: { year: 2027, holidays: [], makeUpWorkdays: [], source: 'x'.repeat(201) } },
+    { calendarYear: { year: 2027, holidays: [], makeUpWorkdays: [], source: '', note: '' } },
+  ],
+  'app:slaSettings.removeCalendarYear': [{}, { year: '2026' }, { year: 2101 }],
+  'app:slaSettings.importCalendarYears': [{}, { content: 42 }, { content: 'x'.repeat(512 * 1024 + 1) }],
 };
 
 const malformedForEveryChannel: unknown[] = [undefined, null, 'text', 42, [], [{}], { __proto__: { polluted: true } }];

@@ -36,6 +36,14 @@ import {
 } from '../phrase-rules/phrase-rules';
 import { lockSeat, recordSeatActivity, unlockSeat } from '../session/seat-lock';
 import {
+  importCalendarYears,
+  listSlaSettings,
+  removeCalendarYear,
+  resetSlaPolicy,
+  saveCalendarYear,
+  saveSlaPolicy,
+} from '../sla-settings/sla-settings';
+import {
   changeTicketDeadline,
   createTicket,
   listMyTickets,
@@ -154,6 +162,14 @@ export function createHandlers(desk: DeskContext): Handlers {
       transition: (request, caller) => transitionTicket(desk, signedIn(caller), request),
       setWaiting: (request, caller) => setTicketWaiting(desk, signedIn(caller), request),
       changeDeadline: (request, caller) => changeTicketDeadline(desk, signedIn(caller), request),
+    },
+    slaSettings: {
+      list: () => listSlaSettings(desk),
+      savePolicy: (request, caller) => saveSlaPolicy(desk, signedIn(caller), request),
+      resetPolicy: (request, caller) => resetSlaPolicy(desk, signedIn(caller), request),
+      saveCalendarYear: (request, caller) => saveCalendarYear(desk, signedIn(caller), request),
+      removeCalendarYear: (request, caller) => removeCalendarYear(desk, signedIn(caller), request),
+      importCalendarYears: (request, caller) => importCalendarYears(desk, signedIn(caller), request),
     },
   };
 }

@@ -16,17 +16,18 @@ import { lockSeatNow } from '../lock/seatLockFlow';
 import { PhraseRulesPage } from '../phrase-rules/PhraseRulesPage';
 import { usePhraseEngineStore } from '../phrase-warnings/usePhraseEngineStore';
 import { SettingsPage } from '../settings/SettingsPage';
+import { SlaSettingsPage } from '../sla-settings/SlaSettingsPage';
 import { useSettingsStore } from '../settings/useSettingsStore';
 import { ChangePasswordModal } from '../session/ChangePasswordModal';
 import { useSessionStore } from '../session/useSessionStore';
 
-type Section = 'customers' | 'tickets' | 'knowledge' | 'approvals' | 'audit' | 'agents' | 'settings' | 'phraseRules' | 'callScripts';
+type Section = 'customers' | 'tickets' | 'knowledge' | 'approvals' | 'audit' | 'agents' | 'settings' | 'phraseRules' | 'callScripts' | 'slaSettings';
 
 /** The sections each role opens; main enforces the same rules on every call. */
 const sectionsByRole: Record<AccountView['role'], readonly Section[]> = {
   agent: ['customers', 'tickets', 'knowledge', 'approvals'],
-  team_lead: ['customers', 'tickets', 'knowledge', 'approvals', 'audit', 'phraseRules', 'callScripts'],
-  admin: ['agents', 'settings', 'phraseRules', 'callScripts', 'knowledge', 'audit', 'approvals', 'customers'],
+  team_lead: ['customers', 'tickets', 'knowledge', 'approvals', 'audit', 'phraseRules', 'callScripts', 'slaSettings'],
+  admin: ['agents', 'settings', 'phraseRules', 'callScripts', 'slaSettings', 'knowledge', 'audit', 'approvals', 'customers'],
 };
 
 /** The signed-in frame: who is at the desk, and the sections their role opens. */
@@ -72,6 +73,8 @@ export function WorkspaceFrame({ account }: { account: AccountView }) {
     phraseRules: () => <PhraseRulesPage canEdit={account.role === 'admin'} />,
     // Team leads read and export the call scripts; only administrators change them.
     callScripts: () => <CallScriptsPage canEdit={account.role === 'admin'} />,
+    // Team leads read the SLA policies and the calendar; only administrators change them.
+    slaSettings: () => <SlaSettingsPage canEdit={account.role === 'admin'} />,
   };
 
   async function handleSignOut(): Promise<void> {
