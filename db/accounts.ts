@@ -1,5 +1,5 @@
 import type { AccountStatus, Role } from '../common/roles';
-import type { Db } from './connection';
+import { cachedStatement, type Db } from './connection';
 
 /** An account row as main sees it, including the password hash that never leaves main. */
 export type AccountRecord = Readonly<{
@@ -88,7 +88,7 @@ export function insertAccount(db: Db, account: NewAccount): AccountRecord {
 
 /** The account with this row id, or `undefined`. */
 export function findAccountById(db: Db, id: number): AccountRecord | undefined {
-  const row = db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
+  const row = cachedStatement(db, 'SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
   return row === undefined ? undefined : toRecord(row);
 }
 

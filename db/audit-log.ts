@@ -1,7 +1,7 @@
 import { createHmac, hash as computeDigest, timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import { auditCheckpointSchema as checkpointFileSchema } from '../common/ipc/audit';
-import type { Db } from './connection';
+import { cachedStatement, type Db } from './connection';
 
 /** The `previous_hash` of the very first entry: 64 zeros. */
 export const genesisHash = '0'.repeat(64);
@@ -292,8 +292,8 @@ function readAnchors(db: Db): AnchorRow[] {
 
 /** The anchor the chain resumes from: the one reaching furthest. */
 function newestAnchor(db: Db): AnchorRow | undefined {
-  return db
-    .prepare(
+  return cachedStatement(
+      db,
       `SELECT id, up_to_seq AS upToSeq, head_hash AS headHash, entry_count AS entryCount,
          archive_digest AS archiveDigest, approval_id AS approvalId, archived_at AS archivedAt, signature
        FROM audit_anchors ORDER BY up_to_seq DESC, id DESC LIMIT 1`,
@@ -366,7 +366,7 @@ function createEntryHasher(auditKey: Buffer): (previousHash: string, fieldsJson:
 
 /** The seq after every stored and archived entry, and the hash the next entry chains from. */
 function chainHead(db: Db): Readonly<{ seq: number; hash: string }> {
-  const newest = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+  const newest = cachedStatement(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
     | { seq: number; hash: string }
     | undefined;
   const anchor = newestAnchor(db);
@@ -393,7 +393,8 @@ export function appendAuditEntry(db: Db, auditKey: Buffer, entry: NewAuditEntry)
     .update(joinEncoding(JSON.stringify(canonicalFields(entry)), detailsJson))
     .digest('hex');
   const seq = head.seq + 1;
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO audit_log (seq, ${canonicalColumns}, details, previous_hash, hash)
      VALUES (@seq, @occurredAt, @timeZone, @utcOffsetMinutes, @workstationId, @agentId, @role, @action,
        @objectType, @objectId, @outcome, @code, @details, @previousHash, @hash)`,

@@ -1,4 +1,4 @@
-import type { Db } from './connection';
+import { cachedStatement, type Db } from './connection';
 
 /** Every stored setting as name → parsed JSON value; main validates each against its schema. */
 export function readSettings(db: Db): Map<string, unknown> {
@@ -8,7 +8,7 @@ export function readSettings(db: Db): Map<string, unknown> {
 
 /** One stored setting's parsed JSON value, or `undefined`. */
 export function readSetting(db: Db, name: string): unknown {
-  const value = db.prepare('SELECT value FROM settings WHERE name = ?').pluck().get(name) as string | undefined;
+  const value = cachedStatement(db, 'SELECT value FROM settings WHERE name = ?').pluck().get(name) as string | undefined;
   return value === undefined ? undefined : (JSON.parse(value) as unknown);
 }
 

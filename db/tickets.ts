@@ -1,4 +1,5 @@
-import type { Db } from './connection';
+import type { Gender } from '../common/ipc/customers';
+import { cachedStatement, type Db } from './connection';
 
 /** A ticket as stored; JSON columns parsed. */
 export type TicketRecord = Readonly<{
@@ -28,10 +29,15 @@ export type TicketRecord = Readonly<{
   closedAt: string | null;
   callbackFailures: number;
   callbackReached: boolean;
+  /** The owner's agent ID. */
+  ownerAgentId: string;
+  /** The customer's name as stored (unmasked: main masks it before anything leaves) and gender, or null. */
+  customerFullName: string | null;
+  customerGender: Gender | null;
 }>;
 
 /** What a new ticket is stored with. */
-export type NewTicket = Omit<TicketRecord, 'id' | 'firstRespondedAt' | 'repliedAt' | 'resolvedAt' | 'closedAt' | 'callbackFailures' | 'callbackReached' | 'waitingSince'>;
+export type NewTicket = Omit<TicketRecord, 'id' | 'ownerAgentId' | 'customerFullName' | 'customerGender' | 'firstRespondedAt' | 'repliedAt' | 'resolvedAt' | 'closedAt' | 'callbackFailures' | 'callbackReached' | 'waitingSince'>;
 
 /** The fields the workflow changes. */
 export type TicketChanges = Partial<
@@ -66,7 +72,11 @@ const selectTicket = `SELECT id, number, channel, call_id AS callId, customer_id
   preconditions, owner_account_id AS ownerAccountId, owner_team AS ownerTeam, department, targets, due,
   next_due_at AS nextDueAt, next_due_kind AS nextDueKind, waiting_since AS waitingSince, created_at AS createdAt,
   first_responded_at AS firstRespondedAt, replied_at AS repliedAt, resolved_at AS resolvedAt, closed_at AS closedAt,
-  callback_failures AS callbackFailures, callback_reached AS callbackReached FROM tickets`;
+  callback_failures AS callbackFailures, callback_reached AS callbackReached,
+  (SELECT agent_id FROM accounts WHERE accounts.id = tickets.owner_account_id) AS ownerAgentId,
+  (SELECT full_name FROM customers WHERE customers.id = tickets.customer_id) AS customerFullName,
+  (SELECT gender FROM customers WHERE customers.id = tickets.customer_id) AS customerGender
+  FROM tickets`;
 
 function ticketOf(row: TicketRow): TicketRecord {
   return {
@@ -80,8 +90,7 @@ function ticketOf(row: TicketRow): TicketRecord {
 
 /** The next ticket number of a day (`GD20261122-0001`): short enough to read to a caller. */
 export function nextTicketNumber(db: Db, day: string): string {
-  const last = db
-    .prepare(
+  const last = cachedStatement(db, 
       `INSERT INTO ticket_counters (day, last) VALUES (?, 1)
        ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last`,
     )
@@ -92,8 +101,7 @@ export function nextTicketNumber(db: Db, day: string): string {
 
 /** Stores a new ticket; returns its ID. */
 export function insertTicket(db: Db, ticket: NewTicket): number {
-  const result = db
-    .prepare(
+  const result = cachedStatement(db, 
       `INSERT INTO tickets (number, channel, call_id, customer_id, category, status, summary, preconditions,
          owner_account_id, owner_team, department, targets, due, next_due_at, next_due_kind, created_at)
        VALUES (@number, @channel, @callId, @customerId, @category, @status, @summary, @preconditions,
@@ -110,7 +118,7 @@ export function insertTicket(db: Db, ticket: NewTicket): number {
 
 /** The ticket with this ID, or undefined. */
 export function findTicketById(db: Db, id: number): TicketRecord | undefined {
-  const row = db.prepare(`${selectTicket} WHERE id = ?`).get(id) as TicketRow | undefined;
+  const row = cachedStatement(db, `${selectTicket} WHERE id = ?`).get(id) as TicketRow | undefined;
   return row === undefined ? undefined : ticketOf(row);
 }
 
@@ -142,7 +150,7 @@ export function updateTicket(db: Db, id: number, changes: TicketChanges): void {
     values[name] =
       name === 'due' || name === 'preconditions' ? JSON.stringify(value) : name === 'callbackReached' ? (value === true ? 1 : 0) : value;
   }
-  db.prepare(`UPDATE tickets SET ${names.map((name) => `${columnOf[name]} = @${name}`).join(', ')} WHERE id = @id`).run(values);
+  cachedStatement(db, `UPDATE tickets SET ${names.map((name) => `${columnOf[name]} = @${name}`).join(', ')} WHERE id = @id`).run(values);
 }
 
 /** A search of one owner's open tickets. */
@@ -153,8 +161,7 @@ export type OwnerQueueQuery = Readonly<{ ownerAccountId: number; statuses?: read
  * for the customer, last); optionally only some statuses or categories.
  */
 export function listOwnerQueue(db: Db, query: OwnerQueueQuery): TicketRecord[] {
-  const rows = db
-    .prepare(
+  const rows = cachedStatement(db, 
       `${selectTicket}
        WHERE owner_account_id = @owner AND closed_at IS NULL
          AND (@statuses IS NULL OR status IN (SELECT value FROM json_each(@statuses)))
@@ -172,8 +179,7 @@ export function listOwnerQueue(db: Db, query: OwnerQueueQuery): TicketRecord[] {
 
 /** A team's open tickets whose nearest deadline has passed, the most overdue first. */
 export function listTeamOverdue(db: Db, team: string, now: string, limit: number): TicketRecord[] {
-  const rows = db
-    .prepare(`${selectTicket} WHERE owner_team = ? AND closed_at IS NULL AND next_due_at < ? ORDER BY next_due_at, id LIMIT ?`)
+  const rows = cachedStatement(db, `${selectTicket} WHERE owner_team = ? AND closed_at IS NULL AND next_due_at < ? ORDER BY next_due_at, id LIMIT ?`)
     .all(team, now, limit) as TicketRow[];
   return rows.map(ticketOf);
 }
@@ -183,17 +189,17 @@ export type TicketPause = Readonly<{ fromAt: string; untilAt: string | null }>;
 
 /** Starts a pause (waiting for the customer). */
 export function openTicketPause(db: Db, ticketId: number, at: string): void {
-  db.prepare('INSERT INTO ticket_pauses (ticket_id, from_at) VALUES (?, ?)').run(ticketId, at);
+  cachedStatement(db, 'INSERT INTO ticket_pauses (ticket_id, from_at) VALUES (?, ?)').run(ticketId, at);
 }
 
 /** Ends the ticket's open pause. */
 export function closeTicketPause(db: Db, ticketId: number, at: string): void {
-  db.prepare('UPDATE ticket_pauses SET until_at = ? WHERE ticket_id = ? AND until_at IS NULL').run(at, ticketId);
+  cachedStatement(db, 'UPDATE ticket_pauses SET until_at = ? WHERE ticket_id = ? AND until_at IS NULL').run(at, ticketId);
 }
 
 /** The ticket's pauses, oldest first. */
 export function listTicketPauses(db: Db, ticketId: number): TicketPause[] {
-  return db.prepare('SELECT from_at AS fromAt, until_at AS untilAt FROM ticket_pauses WHERE ticket_id = ? ORDER BY id').all(ticketId) as TicketPause[];
+  return cachedStatement(db, 'SELECT from_at AS fromAt, until_at AS untilAt FROM ticket_pauses WHERE ticket_id = ? ORDER BY id').all(ticketId) as TicketPause[];
 }
 
 /** A deadline set by hand, with its reason. */
@@ -201,19 +207,43 @@ export type TicketDeadlineChange = Readonly<{ target: string; dueAt: string; rea
 
 /** Records a deadline set by hand. */
 export function insertTicketDeadlineChange(db: Db, ticketId: number, change: TicketDeadlineChange): void {
-  db.prepare(
+  cachedStatement(db, 
     'INSERT INTO ticket_deadline_changes (ticket_id, target, due_at, reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(ticketId, change.target, change.dueAt, change.reason, change.changedBy, change.changedAt);
 }
 
 /** The deadlines set by hand, oldest first (the last of each target counts). */
 export function listTicketDeadlineChanges(db: Db, ticketId: number): TicketDeadlineChange[] {
-  return db
-    .prepare(
+  return cachedStatement(db, 
       `SELECT target, due_at AS dueAt, reason, changed_by AS changedBy, changed_at AS changedAt
        FROM ticket_deadline_changes WHERE ticket_id = ? ORDER BY id`,
     )
     .all(ticketId) as TicketDeadlineChange[];
+}
+
+/** The pauses and hand-set deadlines of several tickets, by ticket ID (two queries, for a queue). */
+export function listTicketClockChanges(
+  db: Db,
+  ticketIds: readonly number[],
+): Map<number, { pauses: TicketPause[]; changes: TicketDeadlineChange[] }> {
+  const clocks = new Map<number, { pauses: TicketPause[]; changes: TicketDeadlineChange[] }>(
+    ticketIds.map((id) => [id, { pauses: [], changes: [] }]),
+  );
+  if (ticketIds.length === 0) return clocks;
+  const ids = JSON.stringify(ticketIds);
+  const pauses = cachedStatement(db, 
+      `SELECT ticket_id AS ticketId, from_at AS fromAt, until_at AS untilAt FROM ticket_pauses
+       WHERE ticket_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    )
+    .all(ids) as (TicketPause & { ticketId: number })[];
+  for (const { ticketId, ...pause } of pauses) clocks.get(ticketId)?.pauses.push(pause);
+  const changes = cachedStatement(db, 
+      `SELECT ticket_id AS ticketId, target, due_at AS dueAt, reason, changed_by AS changedBy, changed_at AS changedAt
+       FROM ticket_deadline_changes WHERE ticket_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    )
+    .all(ids) as (TicketDeadlineChange & { ticketId: number })[];
+  for (const { ticketId, ...change } of changes) clocks.get(ticketId)?.changes.push(change);
+  return clocks;
 }
 
 /** A workflow step of a ticket. */
@@ -221,7 +251,7 @@ export type TicketEvent = Readonly<{ action: string; fromStatus: string; toStatu
 
 /** Records a workflow step. */
 export function insertTicketEvent(db: Db, ticketId: number, event: TicketEvent): void {
-  db.prepare('INSERT INTO ticket_events (ticket_id, action, from_status, to_status, account_id, at, details) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  cachedStatement(db, 'INSERT INTO ticket_events (ticket_id, action, from_status, to_status, account_id, at, details) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     ticketId,
     event.action,
     event.fromStatus,

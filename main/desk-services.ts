@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { checkpointWal } from '../db/connection';
 import type { DeskContext } from './desk-context';
 import { createDispatcher, type Dispatch, type ErrorReporter } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
@@ -25,6 +26,9 @@ export type DeskServiceOptions = Readonly<{
   /** Whether a timer ticks the idle lock (tests tick by hand with a fake clock). */
   tickSeatLocks?: boolean;
 }>;
+
+/** How often main copies the WAL into the database file, between clicks. */
+const walCheckpointMilliseconds = 5_000;
 
 /** Everything main runs, in plain Node: the same for Electron and the loopback preview. */
 export type DeskServices = Readonly<{
@@ -58,17 +62,23 @@ export function createDeskServices(options: DeskServiceOptions): DeskServices {
     passwordCost,
     decoyPasswordHash: hashPassword(randomBytes(24).toString('base64'), passwordCost),
   };
-  const report = (error: unknown) => options.reportError('seat-lock', error);
-  const guarded = (run: () => void) => () => {
+  const guardedReport = (channel: string, run: () => void) => () => {
     try {
       run();
     } catch (error) {
-      report(error);
+      options.reportError(channel, error);
     }
   };
+  const guarded = (run: () => void) => guardedReport('seat-lock', run);
   const tick = guarded(() => tickSeatLocks(desk));
   const timer = options.tickSeatLocks === false ? undefined : setInterval(tick, seatLockTickMilliseconds);
   timer?.unref();
+  const checkpoint = guardedReport('wal-checkpoint', () => {
+    const db = desk.store.connectionIfOpen();
+    if (db !== undefined) checkpointWal(db);
+  });
+  const checkpointTimer = setInterval(checkpoint, walCheckpointMilliseconds);
+  checkpointTimer.unref();
   return {
     desk,
     dispatch: createDispatcher(desk, createHandlers(desk), options.reportError),
@@ -80,6 +90,7 @@ export function createDeskServices(options: DeskServiceOptions): DeskServices {
     },
     close: () => {
       if (timer !== undefined) clearInterval(timer);
+      clearInterval(checkpointTimer);
       desk.store.close();
     },
   };

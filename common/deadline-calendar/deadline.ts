@@ -109,8 +109,10 @@ export const nearingShare = 0.2;
 export function deadlineStatus(input: DeadlineInput, now: number): { state: DeadlineState; remainingClock: number; deadline: number | null } {
   const target = targetMilliseconds(input.target);
   const deadline = computeDeadline(input);
+  // Past the deadline the clock has run the whole target plus at most the wall time since, so
+  // the wall time is the overdue figure; not walking the days since keeps an old ticket cheap.
+  if (deadline !== null && now >= deadline) return { state: 'overdue', remainingClock: deadline - now, deadline };
   const remainingClock = target - elapsedClock(input, now);
-  if (deadline !== null && now >= deadline) return { state: 'overdue', remainingClock: Math.min(remainingClock, deadline - now), deadline };
   const paused = input.pauses.some((pause) => pause.until === null && pause.from <= now);
   if (paused) return { state: 'paused', remainingClock, deadline };
   return { state: remainingClock <= target * nearingShare ? 'nearing' : 'onTime', remainingClock, deadline };

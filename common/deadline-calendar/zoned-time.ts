@@ -36,17 +36,28 @@ function wallClock(instant: number, zone: string): { year: number; month: number
   return { year: fields.year!, month: fields.month!, day: fields.day!, hour: fields.hour!, minute: fields.minute!, second: fields.second! };
 }
 
+// Formatting through Intl is the slow part of every date question; an offset holds for a
+// quarter of an hour at least (zones change offset on quarter-hour instants), so it is kept.
+const offsets = new Map<string, number>();
+const offsetsKept = 20_000;
+const quarterHour = 900_000;
+
 /** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
 function zoneOffsetAt(instant: number, zone: string): number {
+  const key = `${zone} ${Math.floor(instant / quarterHour)}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
   const clock = wallClock(instant, zone);
   const asUtc = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
-  return asUtc - Math.floor(instant / 1000) * 1000;
+  const offset = asUtc - Math.floor(instant / 1000) * 1000;
+  if (offsets.size >= offsetsKept) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
 }
 
 /** The calendar date of an instant in a zone. */
 export function localDateOf(instant: number, zone: string): LocalDate {
-  const clock = wallClock(instant, zone);
-  return `${String(clock.year).padStart(4, '0')}-${String(clock.month).padStart(2, '0')}-${String(clock.day).padStart(2, '0')}`;
+  return new Date(instant + zoneOffsetAt(instant, zone)).toISOString().slice(0, 10);
 }
 
 function dateParts(date: LocalDate): [number, number, number] {
@@ -55,15 +66,25 @@ function dateParts(date: LocalDate): [number, number, number] {
   return [Number(match[1]), Number(match[2]), Number(match[3])];
 }
 
+// A working-day walk asks for the start of every day it passes, and each lookup formats dates
+// through Intl twice; the answer for a zone and a date never changes.
+const dayStarts = new Map<string, number>();
+const dayStartsKept = 20_000;
+
 /**
  * The instant a calendar day starts in a zone. The offset is looked up at that instant (twice,
  * so a zone whose offset changes that day still lands on its midnight).
  */
 export function startOfLocalDay(date: LocalDate, zone: string): number {
+  const key = `${zone} ${date}`;
+  const known = dayStarts.get(key);
+  if (known !== undefined) return known;
   const [year, month, day] = dateParts(date);
   const wallMidnight = Date.UTC(year, month - 1, day);
   let instant = wallMidnight - zoneOffsetAt(wallMidnight, zone);
   instant = wallMidnight - zoneOffsetAt(instant, zone);
+  if (dayStarts.size >= dayStartsKept) dayStarts.clear();
+  dayStarts.set(key, instant);
   return instant;
 }
 

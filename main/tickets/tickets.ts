@@ -6,7 +6,6 @@ import type { Precondition, TicketCategory } from '../../common/tickets/categori
 import { policyFor, type SlaTargetKind } from '../../common/tickets/sla-policy';
 import { nextDue, targetStandings, ticketDeadlines, type TicketClock } from '../../common/tickets/ticket-deadlines';
 import { canWaitForCustomer, decideTransition, type TicketAction, type TicketStatus } from '../../common/tickets/workflow';
-import { findAccountById } from '../../db/accounts';
 import { findCallById } from '../../db/calls';
 import type { Db } from '../../db/connection';
 import { findCustomerById } from '../../db/customers';
@@ -17,6 +16,7 @@ import {
   insertTicketDeadlineChange,
   insertTicketEvent,
   listOwnerQueue,
+  listTicketClockChanges,
   listTeamOverdue,
   listTicketDeadlineChanges,
   listTicketPauses,
@@ -35,7 +35,9 @@ import { sessionOf, type DeskContext, type SignedInCaller } from '../desk-contex
 /** The queue shows this many tickets at most. */
 const queueLimit = 200;
 
-function clockOf(db: Db, ticket: TicketRecord): TicketClock {
+type ClockChanges = Readonly<{ pauses: TicketClock['pauses']; changes: TicketClock['changes'] }>;
+
+function clockOf(ticket: TicketRecord, clockChanges: ClockChanges): TicketClock {
   return {
     targets: ticket.targets as TicketClock['targets'],
     createdAt: ticket.createdAt,
@@ -46,36 +48,39 @@ function clockOf(db: Db, ticket: TicketRecord): TicketClock {
       resolve: ticket.resolvedAt,
       callback: ticket.callbackReached || ticket.closedAt !== null ? (ticket.closedAt ?? ticket.resolvedAt) : null,
     },
-    pauses: listTicketPauses(db, ticket.id),
-    changes: listTicketDeadlineChanges(db, ticket.id),
+    pauses: clockChanges.pauses,
+    changes: clockChanges.changes,
   };
+}
+
+function clockChangesOf(db: Db, ticketId: number): ClockChanges {
+  return { pauses: listTicketPauses(db, ticketId), changes: listTicketDeadlineChanges(db, ticketId) };
 }
 
 /** Recomputes the stored deadlines and the queue order after any change. */
 function refreshDeadlines(desk: DeskContext, db: Db, ticketId: number): void {
   const ticket = findTicketById(db, ticketId)!;
-  const clock = clockOf(db, ticket);
+  const clock = clockOf(ticket, clockChangesOf(db, ticketId));
   const due = ticketDeadlines(clock, loadWorkingCalendar(db), desk.timeZone);
   const next = ticket.closedAt === null ? nextDue(clock, due) : null;
   updateTicket(db, ticketId, { due, nextDueAt: next?.at ?? null, nextDueKind: next?.kind ?? null });
 }
 
-function toTicketView(desk: DeskContext, db: Db, ticket: TicketRecord, calendar: WorkingCalendar, now: number): TicketView {
-  const customer = ticket.customerId === null ? undefined : findCustomerById(db, ticket.customerId);
-  const clock = clockOf(db, ticket);
+function toTicketView(desk: DeskContext, ticket: TicketRecord, clockChanges: ClockChanges, calendar: WorkingCalendar, now: number): TicketView {
+  const clock = clockOf(ticket, clockChanges);
   return {
     id: ticket.id,
     number: ticket.number,
     channel: ticket.channel,
     callId: ticket.callId,
     customerId: ticket.customerId,
-    customerName: customer === undefined ? '' : maskName(customer.fullName, customer.gender),
+    customerName: ticket.customerFullName === null ? '' : maskName(ticket.customerFullName, ticket.customerGender),
     category: ticket.category as TicketCategory,
     status: ticket.status as TicketStatus,
     // Agents type numbers into tickets as into notes: masked the same way.
     summary: maskFreeText(ticket.summary),
     preconditions: ticket.preconditions,
-    ownerAgentId: findAccountById(db, ticket.ownerAccountId)?.agentId ?? '',
+    ownerAgentId: ticket.ownerAgentId,
     department: ticket.department,
     createdAt: ticket.createdAt,
     waiting: ticket.waitingSince !== null,
@@ -87,12 +92,24 @@ function toTicketView(desk: DeskContext, db: Db, ticket: TicketRecord, calendar:
   };
 }
 
+/** The views of a list of tickets: their pauses and hand-set deadlines read in two queries. */
+function toTicketViews(desk: DeskContext, db: Db, tickets: readonly TicketRecord[]): TicketView[] {
+  const calendar = loadWorkingCalendar(db);
+  const now = desk.now().getTime();
+  const clocks = listTicketClockChanges(
+    db,
+    tickets.map((ticket) => ticket.id),
+  );
+  return tickets.map((ticket) => toTicketView(desk, ticket, clocks.get(ticket.id)!, calendar, now));
+}
+
 function callbackRequiredOf(ticket: TicketRecord): boolean {
   return ticket.targets.callback !== null && ticket.targets.callback !== undefined;
 }
 
 function viewOf(desk: DeskContext, db: Db, ticketId: number): { ticket: TicketView } {
-  return { ticket: toTicketView(desk, db, findTicketById(db, ticketId)!, loadWorkingCalendar(db), desk.now().getTime()) };
+  const ticket = findTicketById(db, ticketId)!;
+  return { ticket: toTicketView(desk, ticket, clockChangesOf(db, ticketId), loadWorkingCalendar(db), desk.now().getTime()) };
 }
 
 /** The ticket, if the caller may work it: its owner, or a team lead of the owner's team. */
@@ -174,19 +191,16 @@ export function listMyTickets(
   request: Readonly<{ statuses?: readonly string[] | undefined; categories?: readonly string[] | undefined }>,
 ): { tickets: TicketView[]; now: string } {
   const db = desk.store.connection();
-  const calendar = loadWorkingCalendar(db);
-  const now = desk.now();
   const tickets = listOwnerQueue(db, { ownerAccountId: caller.account.id, statuses: request.statuses, categories: request.categories, limit: queueLimit });
-  return { tickets: tickets.map((ticket) => toTicketView(desk, db, ticket, calendar, now.getTime())), now: now.toISOString() };
+  return { tickets: toTicketViews(desk, db, tickets), now: desk.now().toISOString() };
 }
 
 /** The lead's team's overdue tickets. */
 export function listTeamOverdueTickets(desk: DeskContext, caller: SignedInCaller): { tickets: TicketView[]; now: string } {
   const db = desk.store.connection();
-  const calendar = loadWorkingCalendar(db);
-  const now = desk.now();
-  const tickets = listTeamOverdue(db, caller.account.team, now.toISOString(), queueLimit);
-  return { tickets: tickets.map((ticket) => toTicketView(desk, db, ticket, calendar, now.getTime())), now: now.toISOString() };
+  const now = desk.now().toISOString();
+  const tickets = listTeamOverdue(db, caller.account.team, now, queueLimit);
+  return { tickets: toTicketViews(desk, db, tickets), now };
 }
 
 /** One workflow step, decided by the workflow table; recorded as an event and audited. */
