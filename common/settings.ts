@@ -15,6 +15,8 @@ export const grantMinutesLimits = { minimum: 5, maximum: 240, default: 30 } as c
 export const deskSettingsSchema = z.strictObject({
   /** The company the desk answers for, as the greeting says it (您好，<公司>). Empty until set. */
   companyName: z.string().trim().max(40),
+  /** The unit this desk serves in (a branch's counter, e.g. 朝阳营业厅), printed on acceptance slips. */
+  unitName: z.string().trim().max(60),
   /** The service hotline the closing names. Empty until set. */
   hotline: z.string().trim().regex(/^[0-9+-]{0,20}$/, 'digits, + and -'),
   /** Minutes without input before the seat locks (1–15). */
@@ -37,6 +39,7 @@ export type DeskSettings = z.output<typeof deskSettingsSchema>;
 /** Settings of a new desk. */
 export const defaultDeskSettings: DeskSettings = {
   companyName: '',
+  unitName: '',
   hotline: '',
   idleMinutes: idleMinutesLimits.default,
   maximumAttempts: lockoutLimits.maximumAttempts.default,

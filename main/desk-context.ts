@@ -8,6 +8,8 @@ import type { LiveTranscripts } from './calls/live-transcripts';
 import type { DeskEventHub } from './events/desk-events';
 import type { Session, SessionRegistry } from './session/session-registry';
 import type { DeskStore } from './store/desk-store';
+import type { DocumentPrinter } from './slips/document-printer';
+import type { DesktopNotifier } from './tickets/desktop-notifier';
 
 /** What every main-process feature works with; built once by `createDeskServices`. */
 export type DeskContext = Readonly<{
@@ -21,6 +23,10 @@ export type DeskContext = Readonly<{
   /** The workstation's IANA time zone, recorded with every audit entry's UTC time. */
   timeZone: string;
   passwordCost: ScryptCost;
+  /** Where printed slips go (Electron only; undefined in the preview and in tests). */
+  documentPrinter: DocumentPrinter | undefined;
+  /** Desktop notifications (Electron only). */
+  desktopNotifier: DesktopNotifier | undefined;
   /** A hash of a random password, verified against when an agent ID is unknown so timing does not tell. */
   decoyPasswordHash: Promise<string>;
 }>;

@@ -4,6 +4,8 @@ import type { DeskContext } from './desk-context';
 import { createDispatcher, type Dispatch, type ErrorReporter } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
 import type { Keychain } from './security/database-key';
+import type { DocumentPrinter } from './slips/document-printer';
+import type { DesktopNotifier } from './tickets/desktop-notifier';
 import { defaultPasswordCost, hashPassword, type ScryptCost } from './security/password-hashing';
 import { lockSeatsForOsEvent, recordSeatActivity, seatLockTickMilliseconds, tickSeatLocks } from './session/seat-lock';
 import { createSessionRegistry } from './session/session-registry';
@@ -23,6 +25,10 @@ export type DeskServiceOptions = Readonly<{
   /** Lower only in tests: the cost is stored in each hash, so verification never depends on it. */
   passwordCost?: ScryptCost;
   passphraseCost?: ScryptCost;
+  /** Where printed slips go (Electron's glue); without one the page downloads the PDF. */
+  documentPrinter?: DocumentPrinter;
+  /** Desktop notifications (Electron's glue); the page warns inside the window as well. */
+  desktopNotifier?: DesktopNotifier;
   /** Whether a timer ticks the idle lock (tests tick by hand with a fake clock). */
   tickSeatLocks?: boolean;
 }>;
@@ -60,6 +66,8 @@ export function createDeskServices(options: DeskServiceOptions): DeskServices {
     now: options.now ?? (() => new Date()),
     timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     passwordCost,
+    documentPrinter: options.documentPrinter,
+    desktopNotifier: options.desktopNotifier,
     decoyPasswordHash: hashPassword(randomBytes(24).toString('base64'), passwordCost),
   };
   const guardedReport = (channel: string, run: () => void) => () => {

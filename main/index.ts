@@ -1,6 +1,8 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, ipcMain, powerMonitor, safeStorage, session } from 'electron';
 import { installApplicationMenu } from './electron/application-menu';
+import { createDesktopNotifier, createPdfPrinter } from './electron/desktop-glue';
 import { startCtiEndpoint } from './cti/cti-endpoint';
 import { createDeskServices } from './desk-services';
 import { defaultCtiPort } from './preview/preview-options';
@@ -14,6 +16,13 @@ import { describeStoreFailure } from './store/store-failure-text';
 import { deskEventChannel } from '../common/ipc/events';
 
 // Wiring only: every decision lives in a tested module.
+
+/** Where slips wait for the printer: a private folder under the desk's data. */
+function slipFolder(): string {
+  const folder = join(app.getPath('userData'), 'slips');
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  return folder;
+}
 app.enableSandbox();
 registerAppScheme();
 
@@ -31,6 +40,8 @@ if (!app.requestSingleInstanceLock()) {
       dataDirectory: app.getPath('userData'),
       keychain: createSafeStorageKeychain(safeStorage, process.platform),
       reportError: (channel, error) => console.error(`[seatdesk] ${channel}`, error),
+      documentPrinter: createPdfPrinter(slipFolder()),
+      desktopNotifier: createDesktopNotifier(),
     });
     const status = services.desk.store.status();
     if (status.failure !== null) {

@@ -46,6 +46,39 @@ export const ticketViewSchema = z.object({
 export type TicketView = z.infer<typeof ticketViewSchema>;
 
 const ticketIdSchema = z.number().int().positive();
+
+const slipLabel = z.string().trim().min(1).max(40);
+
+/**
+ * The words of an acceptance slip in the desk's language, from the renderer's language files;
+ * main fills in the ticket's data (masked) and lays it out.
+ */
+export const slipLabelsSchema = z.strictObject({
+  title: slipLabel,
+  number: slipLabel,
+  acceptedAt: slipLabel,
+  channel: slipLabel,
+  customer: slipLabel,
+  phone: slipLabel,
+  idNumber: slipLabel,
+  category: slipLabel,
+  request: slipLabel,
+  checked: slipLabel,
+  deadlines: slipLabel,
+  waiting: z.string().trim().min(1).max(120),
+  agent: slipLabel,
+  notice: z.string().trim().max(400),
+  customerSignature: slipLabel,
+  agentSignature: slipLabel,
+  printedAt: slipLabel,
+  channelName: slipLabel,
+  categoryName: slipLabel,
+  targetNames: z.strictObject(Object.fromEntries(slaTargetKinds.map((kind) => [kind, slipLabel])) as Record<(typeof slaTargetKinds)[number], typeof slipLabel>),
+  preconditionNames: z.strictObject(Object.fromEntries(preconditions.map((name) => [name, slipLabel])) as Record<(typeof preconditions)[number], typeof slipLabel>),
+});
+
+/** The words of an acceptance slip. */
+export type SlipLabels = z.infer<typeof slipLabelsSchema>;
 const ticketResponse = z.object({ ticket: ticketViewSchema });
 
 /** Channels of tickets; main computes every deadline and decides every transition. */
@@ -65,6 +98,31 @@ export const ticketsChannels = {
       preconditions: z.partialRecord(z.enum(preconditions), z.boolean()).default({}),
     }),
     response: ticketResponse,
+  }),
+  /**
+   * The customer's acceptance slip (免填单 / 一台清) as a PDF: ticket number, request, deadlines,
+   * masked customer data, the unit's name and signature lines. Audited; the customer's own slip
+   * needs no approval. In Electron it also goes to the printer (`sentToPrinter`).
+   */
+  slip: defineChannel({
+    access: ['agent', 'team_lead'],
+    request: z.strictObject({ ticketId: ticketIdSchema, labels: slipLabelsSchema }),
+    response: z.object({ fileName: z.string(), pdfBase64: z.string(), sentToPrinter: z.boolean() }),
+  }),
+  /**
+   * Shows a desktop notification that a target of one of the caller's tickets is about to be
+   * missed (the page decides when, from the queue; main checks that it is so, then shows the
+   * page's words). `shown` is false where the desk has no desktop notifications (the preview).
+   */
+  notifyDue: defineChannel({
+    access: ['agent', 'team_lead'],
+    request: z.strictObject({
+      ticketId: ticketIdSchema,
+      target: z.enum(slaTargetKinds),
+      title: z.string().trim().min(1).max(60),
+      body: z.string().trim().min(1).max(200),
+    }),
+    response: z.object({ shown: z.boolean() }),
   }),
   /** The caller's own open tickets, nearest deadline first; filters by status and category. */
   mine: defineChannel({

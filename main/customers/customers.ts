@@ -18,7 +18,8 @@ import { sessionOf, type DeskContext, type SignedInCaller } from '../desk-contex
 import type { OpenCustomerView, Session } from '../session/session-registry';
 import { maskAccountNumber, maskAddress, maskFreeText, maskIdNumber, maskName, maskPhone } from './masking';
 
-function idTypeOf(record: CustomerRecord): IdType {
+/** The record's document type, `other` for a value this version does not know. */
+export function idTypeOf(record: CustomerRecord): IdType {
   return (idTypes as readonly string[]).includes(record.idType) ? (record.idType as IdType) : 'other';
 }
 

@@ -48,6 +48,8 @@ import {
   createTicket,
   listMyTickets,
   listTeamOverdueTickets,
+  notifyTicketDue,
+  printTicketSlip,
   setTicketWaiting,
   transitionTicket,
 } from '../tickets/tickets';
@@ -162,6 +164,8 @@ export function createHandlers(desk: DeskContext): Handlers {
       transition: (request, caller) => transitionTicket(desk, signedIn(caller), request),
       setWaiting: (request, caller) => setTicketWaiting(desk, signedIn(caller), request),
       changeDeadline: (request, caller) => changeTicketDeadline(desk, signedIn(caller), request),
+      slip: (request, caller) => printTicketSlip(desk, signedIn(caller), request),
+      notifyDue: (request, caller) => notifyTicketDue(desk, signedIn(caller), request),
     },
     slaSettings: {
       list: () => listSlaSettings(desk),

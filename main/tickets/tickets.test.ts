@@ -152,4 +152,98 @@ describe('tickets', () => {
       details: { target: 'reply', from: '2026-11-25T02:00:00.000Z', to: '2026-11-30T02:00:00.000Z', reason: '需要燃气公司现场核实' },
     });
   });
+
+  it('prints the customer’s acceptance slip as a PDF with the number and masked data only, audited', async () => {
+    const { current, customerId } = await deskOnCall();
+    await current.value('app:customers.find', { kind: 'phone', value: '13812345678' }, '1001');
+    const { ticket } = await current.value(
+      'app:tickets.create',
+      { customerId, channel: 'counter', category: 'transfer_ownership', summary: '客户申请过户，联系电话 13812345678', preconditions: { identity_seen: true } },
+      '1001',
+    );
+    const result = await current.value('app:tickets.slip', { ticketId: ticket.id, labels: slipLabels }, '1001');
+    expect(result).toMatchObject({ fileName: `${ticket.number}.pdf`, sentToPrinter: false });
+    const pdf = Buffer.from(result.pdfBase64, 'base64').toString('latin1');
+    expect(pdf.startsWith('%PDF-1.4')).toBe(true);
+    expect(pdf).toContain(`(${ticket.number})`);
+    expect(pdf).toContain('138****5678');
+    // Nothing unmasked: neither the phone (also typed into the request) nor the ID number.
+    expect(pdf).not.toContain('13812345678');
+    expect(pdf).not.toContain('199001011234');
+    expect(pdf).toContain('1101**********1234');
+    expect(listAuditEntries(current.desk.desk.store.connection(), { limit: 1 })[0]).toMatchObject({
+      agentId: '1001',
+      action: 'ticket.slip.print',
+      details: { number: ticket.number, customerId, printer: false },
+    });
+    expect(await current.call('app:tickets.slip', { ticketId: ticket.id, labels: slipLabels }, '1002')).toMatchObject({ ok: false, code: 'TICKET_NOT_FOUND' });
+  });
+
+  it('sends the slip to the printer where there is one, and still returns it when printing fails', async () => {
+    const { current, customerId } = await deskOnCall();
+    await current.value('app:customers.find', { kind: 'phone', value: '13812345678' }, '1001');
+    const { ticket } = await current.value('app:tickets.create', { customerId, channel: 'counter', category: 'consultation', summary: '咨询资费' }, '1001');
+    const printed: string[] = [];
+    let working = true;
+    Object.assign(current.desk.desk, {
+      documentPrinter: {
+        printPdf: async (pdf: Buffer, title: string) => {
+          if (!working) throw new Error('printer offline');
+          printed.push(`${title}:${pdf.subarray(0, 8).toString('latin1')}`);
+          return true;
+        },
+      },
+    });
+    expect(await current.value('app:tickets.slip', { ticketId: ticket.id, labels: slipLabels }, '1001')).toMatchObject({ sentToPrinter: true });
+    expect(printed).toEqual([`${ticket.number}:%PDF-1.4`]);
+    working = false;
+    const offline = await current.value('app:tickets.slip', { ticketId: ticket.id, labels: slipLabels }, '1001');
+    expect(offline.sentToPrinter).toBe(false);
+    expect(offline.pdfBase64.length).toBeGreaterThan(1000);
+  });
 });
+
+describe('due-soon notifications', () => {
+  it('shows a desktop notification only for a running target of the caller’s ticket that is about to be missed', async () => {
+    const { current, callId } = await deskOnCall();
+    const { ticket } = await current.value('app:tickets.create', { callId, channel: 'phone', category: 'repair', summary: '灶具打不着火' }, '1001');
+    const shown: string[] = [];
+    const notify = { ticketId: ticket.id, target: 'firstResponse', title: '工单即将超时', body: `${ticket.number}：首次响应还剩 10 分钟` };
+    expect(await current.call('app:tickets.notifyDue', notify, '1001')).toMatchObject({ ok: false, code: 'TICKET_DETAILS_MISSING' });
+    await passTime(current, 5 * hour + 50 * 60_000);
+    // The preview has no desktop notifications: the page warns inside the window only.
+    expect(await current.value('app:tickets.notifyDue', notify, '1001')).toEqual({ shown: false });
+    Object.assign(current.desk.desk, { desktopNotifier: { notify: (title: string, body: string) => shown.push(`${title}|${body}`) } });
+    expect(await current.value('app:tickets.notifyDue', notify, '1001')).toEqual({ shown: true });
+    expect(shown).toEqual([`工单即将超时|${ticket.number}：首次响应还剩 10 分钟`]);
+    expect(await current.call('app:tickets.notifyDue', notify, '2003')).toMatchObject({ ok: false, code: 'TICKET_NOT_FOUND' });
+    // Met targets are past warning.
+    await current.value('app:tickets.transition', { ticketId: ticket.id, action: 'start' }, '1001');
+    expect(await current.call('app:tickets.notifyDue', notify, '1001')).toMatchObject({ ok: false, code: 'TICKET_DETAILS_MISSING' });
+    expect(shown).toHaveLength(1);
+  });
+});
+
+const slipLabels = {
+  title: '业务受理单',
+  number: '受理编号',
+  acceptedAt: '受理时间',
+  channel: '受理渠道',
+  customer: '客户',
+  phone: '联系电话',
+  idNumber: '证件号码',
+  category: '业务类别',
+  request: '办理事项',
+  checked: '已核验',
+  deadlines: '承诺时限',
+  waiting: '等待客户补充，计时暂停',
+  agent: '受理工号',
+  notice: '请妥善保管本受理单，凭受理编号可查询办理进度。',
+  customerSignature: '客户签名',
+  agentSignature: '受理人签名',
+  printedAt: '打印时间',
+  channelName: '营业厅',
+  categoryName: '过户',
+  targetNames: { firstResponse: '首次响应', reply: '答复', resolve: '办结', callback: '回访' },
+  preconditionNames: { identity_seen: '已核验身份证件', arrears_cleared: '欠费已结清', company_seal: '集团客户已盖公章' },
+};

@@ -1,10 +1,11 @@
 import type { WorkingCalendar } from '../../common/deadline-calendar/working-calendar';
 import { localDateOf } from '../../common/deadline-calendar/zoned-time';
-import type { TicketView } from '../../common/ipc/tickets';
+import type { SlipLabels, TicketView } from '../../common/ipc/tickets';
 import { AppError } from '../../common/ipc/result';
 import type { Precondition, TicketCategory } from '../../common/tickets/categories';
 import { policyFor, type SlaTargetKind } from '../../common/tickets/sla-policy';
 import { nextDue, targetStandings, ticketDeadlines, type TicketClock } from '../../common/tickets/ticket-deadlines';
+import { dueSoonLead } from '../../common/tickets/due-soon';
 import { canWaitForCustomer, decideTransition, type TicketAction, type TicketStatus } from '../../common/tickets/workflow';
 import { findCallById } from '../../db/calls';
 import type { Db } from '../../db/connection';
@@ -30,6 +31,9 @@ import { recordAudit } from '../audit/audit-trail';
 import { refuseBlockedText } from '../calls/calls';
 import { maskFreeText, maskName } from '../customers/masking';
 import { loadSlaPolicies, loadWorkingCalendar } from '../sla-settings/sla-settings';
+import { loadDeskSettings } from '../settings/desk-settings';
+import { acceptanceSlipDocument } from '../slips/acceptance-slip';
+import { renderSlipPdf } from '../slips/pdf-document';
 import { sessionOf, type DeskContext, type SignedInCaller } from '../desk-context';
 
 /** The queue shows this many tickets at most. */
@@ -320,3 +324,61 @@ export function changeTicketDeadline(
     return viewOf(desk, db, ticket.id);
   })();
 }
+
+/**
+ * The customer's acceptance slip as a PDF (masked data only), audited as it leaves main; in
+ * Electron also sent to the printer. No approval: it is the customer's own slip.
+ */
+export async function printTicketSlip(
+  desk: DeskContext,
+  caller: SignedInCaller,
+  request: Readonly<{ ticketId: number; labels: SlipLabels }>,
+): Promise<{ fileName: string; pdfBase64: string; sentToPrinter: boolean }> {
+  const db = desk.store.connection();
+  const { pdf, number } = db.transaction(() => {
+    const ticket = requireWorkable(db, caller, request.ticketId);
+    const customer = ticket.customerId === null ? undefined : findCustomerById(db, ticket.customerId);
+    const settings = loadDeskSettings(db);
+    const document = acceptanceSlipDocument(ticket, customer, {
+      labels: request.labels,
+      unitName: [settings.companyName, settings.unitName].filter((name) => name !== '').join(' '),
+      agentId: caller.account.agentId,
+      now: desk.now(),
+      timeZone: desk.timeZone,
+    });
+    const rendered = renderSlipPdf(document);
+    recordAudit(desk, caller.account, {
+      action: 'ticket.slip.print',
+      objectType: 'ticket',
+      objectId: ticket.id,
+      details: { number: ticket.number, customerId: ticket.customerId, bytes: rendered.length, printer: desk.documentPrinter !== undefined },
+    });
+    return { pdf: rendered, number: ticket.number };
+  })();
+  const sentToPrinter = desk.documentPrinter === undefined ? false : await desk.documentPrinter.printPdf(pdf, number).catch(() => false);
+  return { fileName: `${number}.pdf`, pdfBase64: pdf.toString('base64'), sentToPrinter };
+}
+
+/**
+ * A desktop notification that a ticket's target is about to be missed: only for a ticket the
+ * caller works, a target still running and within its warning lead (so a page cannot raise
+ * notifications at will). Not audited: it shows nothing but the page's own words.
+ */
+export function notifyTicketDue(
+  desk: DeskContext,
+  caller: SignedInCaller,
+  request: Readonly<{ ticketId: number; target: SlaTargetKind; title: string; body: string }>,
+): { shown: boolean } {
+  const db = desk.store.connection();
+  const ticket = requireWorkable(db, caller, request.ticketId);
+  const { ticket: view } = viewOf(desk, db, ticket.id);
+  const standing = view.targets.find((target) => target.kind === request.target);
+  const dueSoon = standing !== undefined && !standing.met && standing.state !== 'paused' && standing.remainingClock <= dueSoonLead(standing.targetClock) + dueSoonSlackMilliseconds;
+  if (!dueSoon) throw new AppError('TICKET_DETAILS_MISSING', `Ticket ${ticket.number}'s ${request.target} target is not about to be missed.`);
+  if (desk.desktopNotifier === undefined) return { shown: false };
+  desk.desktopNotifier.notify(request.title, request.body);
+  return { shown: true };
+}
+
+/** The page's clock may run a little ahead of main's: a warning that early still counts. */
+const dueSoonSlackMilliseconds = 60_000;

@@ -8,7 +8,7 @@ import { useFormSubmission } from '../../forms/useFormSubmission';
 import { useT } from '../../i18n/translate';
 import { useSettingsStore } from './useSettingsStore';
 
-const fieldNames = ['companyName', 'hotline', 'idleMinutes', 'maximumAttempts', 'lockoutMinutes', 'lockHotkey', 'watermark', 'grantMinutes'] as const;
+const fieldNames = ['companyName', 'unitName', 'hotline', 'idleMinutes', 'maximumAttempts', 'lockoutMinutes', 'lockHotkey', 'watermark', 'grantMinutes'] as const;
 
 /** The administrator's settings of the seat lock, the lockout, grants and the watermark. Audited in main. */
 export function SettingsPage() {
@@ -40,6 +40,9 @@ export function SettingsPage() {
       <Form<DeskSettings> form={form} name="settings" layout="vertical" initialValues={settings} onFinish={handleFinish}>
         <Form.Item name="companyName" label={translate('settings.companyName')} extra={translate('settings.companyNameHint')} rules={[{ max: 40 }]}>
           <Input maxLength={40} data-testid="settings-company-name" />
+        </Form.Item>
+        <Form.Item name="unitName" label={translate('settings.unitName')} extra={translate('settings.unitNameHint')} rules={[{ max: 60 }]}>
+          <Input maxLength={60} data-testid="settings-unit-name" />
         </Form.Item>
         <Form.Item
           name="hotline"

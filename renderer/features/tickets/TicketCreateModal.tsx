@@ -1,4 +1,4 @@
-import { Button, Checkbox, Form, Modal, Result, Select, Typography } from 'antd';
+import { Button, Checkbox, Form, Modal, Result, Select, Space, Typography } from 'antd';
 import { useState, type KeyboardEvent } from 'react';
 import { businessCategories, categoryForIntent, preconditionsByCategory, serviceCategories, type Precondition, type TicketCategory } from '../../../common/tickets/categories';
 import type { CallView } from '../../../common/ipc/calls';
@@ -6,6 +6,7 @@ import { FailureAlert } from '../../components/FailureAlert';
 import { useT } from '../../i18n/translate';
 import { useDraftsStore } from '../drafts/useDraftsStore';
 import { PhraseCheckedTextArea } from '../phrase-warnings/PhraseCheckedTextArea';
+import { SlipPrintButton } from './SlipPrintButton';
 import { useTicketsStore } from './useTicketsStore';
 
 type Failure = Parameters<typeof FailureAlert>[0]['code'];
@@ -67,14 +68,20 @@ export function TicketCreateModal({ call, customerId, onClose }: { call: CallVie
             status="success"
             title={translate('tickets.create.done')}
             subTitle={
-              <Typography.Text className="ticket-number-large" copyable data-testid="ticket-created-number">
-                {created.number}
-              </Typography.Text>
+              <>
+                <Typography.Text className="ticket-number-large" copyable data-testid="ticket-created-number">
+                  {created.number}
+                </Typography.Text>
+                <FailureAlert code={failure} testId="ticket-slip-error" />
+              </>
             }
             extra={
-              <Button type="primary" autoFocus onClick={close} data-testid="ticket-created-close">
-                {translate('tickets.create.close')}
-              </Button>
+              <Space>
+                <SlipPrintButton ticket={created} onFailure={setFailure} primary />
+                <Button type="primary" autoFocus onClick={close} data-testid="ticket-created-close">
+                  {translate('tickets.create.close')}
+                </Button>
+              </Space>
             }
           />
         ) : (
@@ -91,6 +98,8 @@ export function TicketCreateModal({ call, customerId, onClose }: { call: CallVie
                   { label: translate('tickets.group.service'), options: serviceCategories.map((value) => ({ value, label: translate(`tickets.category.${value}`) })) },
                   { label: translate('tickets.group.business'), options: businessCategories.map((value) => ({ value, label: translate(`tickets.category.${value}`) })) },
                 ]}
+                className="ticket-category"
+                showSearch={{ optionFilterProp: 'label' }}
                 data-testid="ticket-category"
               />
             </Form.Item>

@@ -8,6 +8,7 @@ import { FailureAlert } from '../../components/FailureAlert';
 import { useNow } from '../../components/useNow';
 import { useT } from '../../i18n/translate';
 import { formatCountdown, liveStanding, shownTarget } from './countdown';
+import { SlipPrintButton } from './SlipPrintButton';
 import { useTicketsStore } from './useTicketsStore';
 
 type Failure = Parameters<typeof FailureAlert>[0]['code'];
@@ -78,6 +79,7 @@ function TicketActions({ ticket, account, onFailure }: { ticket: TicketView; acc
           </Button>
         ),
       )}
+      {ticket.customerId !== null ? <SlipPrintButton ticket={ticket} onFailure={onFailure} /> : null}
       {canWaitForCustomer(ticket.status) ? (
         <Button size="small" type="dashed" onClick={() => void setWaiting(ticket.id, !ticket.waiting).then((failure) => onFailure(failure?.code ?? null))} data-testid={`ticket-wait-${ticket.id}`}>
           {translate(ticket.waiting ? 'tickets.action.resume' : 'tickets.action.wait')}

@@ -11,6 +11,7 @@ import { CallScriptsPage } from '../call-scripts/CallScriptsPage';
 import { CallPanel } from '../calls/CallPanel';
 import { CustomersPage } from '../customers/CustomersPage';
 import { TicketsPage } from '../tickets/TicketsPage';
+import { useDueSoonWarnings } from '../tickets/useDueSoonWarnings';
 import { KnowledgePage } from '../knowledge/KnowledgePage';
 import { lockSeatNow } from '../lock/seatLockFlow';
 import { PhraseRulesPage } from '../phrase-rules/PhraseRulesPage';
@@ -46,6 +47,7 @@ export function WorkspaceFrame({ account }: { account: AccountView }) {
   useEffect(() => {
     void loadSettings();
   }, [loadSettings]);
+  useDueSoonWarnings(takesCalls);
 
   // The banned-phrase rulebook every text box checks against: loaded now, and looked at again
   // when the window comes back and once a minute (cheap: main answers "unchanged" by revision).
