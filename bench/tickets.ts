@@ -18,7 +18,7 @@ import { findAccountById } from '../db/accounts';
 import { appendAuditEntry } from '../db/audit-log';
 import { checkpointWal, walPagesBeforeCommitCheckpoint, type Db } from '../db/connection';
 import { migrations, runMigrations } from '../db/migrations';
-import { listOwnerQueue } from '../db/tickets';
+import { listOwnerQueue, listTeamOverdue } from '../db/tickets';
 import type { DeskContext, SignedInCaller } from '../main/desk-context';
 import { createScenario } from '../main/test-support';
 import { createTicket, listMyTickets } from '../main/tickets/tickets';
@@ -209,8 +209,8 @@ async function main(): Promise<void> {
     summary: '客户投诉营业厅办理过户等待时间过长，要求说明原因并改进。',
     preconditions: {},
   };
-  const samples = new Map<string, { create: number[]; checkpoint: number[]; queueQuery: number[]; queueAnswer: number[] }>(
-    stores.map((store) => [store.name, { create: [], checkpoint: [], queueQuery: [], queueAnswer: [] }]),
+  const samples = new Map<string, { create: number[]; checkpoint: number[]; queueQuery: number[]; queueAnswer: number[]; teamOverdue: number[] }>(
+    stores.map((store) => [store.name, { create: [], checkpoint: [], queueQuery: [], queueAnswer: [], teamOverdue: [] }]),
   );
   // How many pages one ticket writes (WAL frames per commit): what encryption has to encrypt.
   for (const store of stores) {
@@ -245,8 +245,18 @@ async function main(): Promise<void> {
       start = process.hrtime.bigint();
       listMyTickets(store.desk, caller, {});
       samples.get(store.name)!.queueAnswer.push(elapsedMilliseconds(start));
+      start = process.hrtime.bigint();
+      listTeamOverdue(store.db, '一组', '2026-11-22T02:00:00.000Z', 200);
+      samples.get(store.name)!.teamOverdue.push(elapsedMilliseconds(start));
     }
   }
+  const teamPlan = encrypted
+    .prepare(
+      `EXPLAIN QUERY PLAN SELECT id FROM tickets WHERE owner_account_id IN (SELECT id FROM accounts) AND closed_at IS NULL
+         AND next_due_at < ? AND owner_team = ? ORDER BY next_due_at, id LIMIT 200`,
+    )
+    .all('2026-11-22T02:00:00.000Z', '一组') as { detail: string }[];
+  console.log(`  team overdue plan: ${teamPlan.map((step) => step.detail).join('; ')}`);
   const plan = encrypted
     .prepare("EXPLAIN QUERY PLAN SELECT id FROM tickets WHERE owner_account_id = ? AND closed_at IS NULL ORDER BY next_due_at IS NULL, next_due_at, id LIMIT 200")
     .all(agent.id) as { detail: string }[];
@@ -272,6 +282,10 @@ async function main(): Promise<void> {
   for (const store of stores) {
     const measured = samples.get(store.name)!;
     rows.push([`tickets.mine answer with countdowns`, store.name, format(percentile(measured.queueAnswer, 0.5)), format(percentile(measured.queueAnswer, 0.99))]);
+  }
+  for (const store of stores) {
+    const measured = samples.get(store.name)!;
+    rows.push([`team overdue list, 500 agents`, store.name, format(percentile(measured.teamOverdue, 0.5)), format(percentile(measured.teamOverdue, 0.99))]);
   }
   console.log('');
   console.log(['what', 'store', 'p50', 'p99'].join(' | '));

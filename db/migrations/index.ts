@@ -10,7 +10,7 @@ import { migrate as createCalls } from './0090-create-calls';
 import { migrate as createCallScripts } from './0100-create-call-scripts';
 import { migrate as extendCalls } from './0110-extend-calls';
 import { migrate as createTickets } from './0120-create-tickets';
-import { migrate as dropAuditHashIndex } from './0130-drop-audit-hash-index';
+import { migrate as dropUnneededIndexes } from './0130-drop-unneeded-indexes';
 import type { Migration } from './runner';
 
 export type { Migration, MigrationReport } from './runner';
@@ -30,7 +30,7 @@ export const migrations: readonly Migration[] = [
   { version: 100, name: 'create-call-scripts', migrate: createCallScripts },
   { version: 110, name: 'extend-calls', migrate: extendCalls },
   { version: 120, name: 'create-tickets', migrate: createTickets },
-  { version: 130, name: 'drop-audit-hash-index', migrate: dropAuditHashIndex },
+  { version: 130, name: 'drop-unneeded-indexes', migrate: dropUnneededIndexes },
 ];
 
 /** The schema version this code writes. */
