@@ -5,45 +5,16 @@ import type { CallScriptImportMode } from '../../../common/ipc/call-scripts';
 import type { ErrorCode } from '../../../common/ipc/result';
 import { FailureAlert } from '../../components/FailureAlert';
 import { ImportFileField } from '../../components/ImportFileField';
+import { ImportProblemList } from '../../components/ImportProblemList';
+import { useImportFile } from '../../forms/useImportFile';
 import { useSubmission } from '../../forms/useSubmission';
 import { useT } from '../../i18n/translate';
 import { useCallScriptsStore, type CallScriptsImportResponse } from './useCallScriptsStore';
 
-type ChosenFile = Readonly<{ name: string; content: string }>;
 type RefusedImport = Extract<CallScriptsImportResponse, { imported: false }>;
 
 /** The largest file accepted, in MB (the importer's limit in characters; files are UTF-8). */
 const megabytes = callScriptsFileMaxChars / (1024 * 1024);
-
-/** Every problem of a refused file, "where：what", and that nothing was imported. */
-function ImportProblemList({ refused }: { refused: RefusedImport }) {
-  const translate = useT();
-  const { problems, moreProblems } = refused;
-  return (
-    <Alert
-      className="form-alert"
-      type="error"
-      showIcon
-      role="alert"
-      data-testid="call-scripts-import-problems"
-      title={translate('callScripts.import.problemsTitle', { count: problems.length + moreProblems })}
-      description={
-        <>
-          <ol style={{ margin: '4px 0 0', paddingInlineStart: 20, maxHeight: 240, overflowY: 'auto' }}>
-            {problems.map((problem, index) => (
-              <li key={index} className="break-anywhere" data-testid="call-scripts-import-problem" data-where={problem.where}>
-                {problem.where === ''
-                  ? translate('callScripts.import.problemFile', { message: problem.message })
-                  : translate('callScripts.import.problem', { where: problem.where, message: problem.message })}
-              </li>
-            ))}
-          </ol>
-          {moreProblems > 0 ? <Typography.Text type="secondary">{translate('callScripts.import.problemsMore', { count: moreProblems })}</Typography.Text> : null}
-        </>
-      }
-    />
-  );
-}
 
 /**
  * Imports a JSON scripts file, merged into the scripts (default) or replacing them all. Main
@@ -54,30 +25,20 @@ export function CallScriptsImportModal({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
   const importScripts = useCallScriptsStore((state) => state.importScripts);
   const { submitting, submit } = useSubmission();
-  const [file, setFile] = useState<ChosenFile | null>(null);
+  const { file, fileError, setFileError, choose } = useImportFile({
+    maxBytes: callScriptsFileMaxChars * 4,
+    maxChars: callScriptsFileMaxChars,
+    tooLarge: () => translate('callScripts.import.tooLarge', { megabytes }),
+    unreadable: () => translate('callScripts.import.unreadable'),
+  });
   const [mode, setMode] = useState<CallScriptImportMode>('merge');
-  const [fileError, setFileError] = useState<string | null>(null);
   const [refused, setRefused] = useState<RefusedImport | null>(null);
   const [failureCode, setFailureCode] = useState<ErrorCode | null>(null);
 
   async function handleChoose(chosen: File): Promise<void> {
     setRefused(null);
     setFailureCode(null);
-    setFileError(null);
-    setFile(null);
-    if (chosen.size > callScriptsFileMaxChars * 4) {
-      setFileError(translate('callScripts.import.tooLarge', { megabytes }));
-      return;
-    }
-    let content: string;
-    try {
-      content = await chosen.text();
-    } catch {
-      setFileError(translate('callScripts.import.unreadable'));
-      return;
-    }
-    if (content.length > callScriptsFileMaxChars) setFileError(translate('callScripts.import.tooLarge', { megabytes }));
-    else setFile({ name: chosen.name, content });
+    await choose(chosen);
   }
 
   async function handleImport(): Promise<void> {
@@ -106,7 +67,20 @@ export function CallScriptsImportModal({ onClose }: { onClose: () => void }) {
   return (
     <Modal open width={640} title={translate('callScripts.import.title')} onCancel={onClose} footer={null} mask={{ closable: false }} data-testid="call-scripts-import-modal">
       <FailureAlert code={failureCode} testId="call-scripts-import-error" />
-      {refused === null ? null : <ImportProblemList refused={refused} />}
+      {refused === null ? null : (
+        <ImportProblemList
+          testIdPrefix="call-scripts-import"
+          title={translate('callScripts.import.problemsTitle', { count: refused.problems.length + refused.moreProblems })}
+          items={refused.problems.map((problem) => ({
+            where: { 'data-where': problem.where },
+            text:
+              problem.where === ''
+                ? translate('callScripts.import.problemFile', { message: problem.message })
+                : translate('callScripts.import.problem', { where: problem.where, message: problem.message }),
+          }))}
+          more={refused.moreProblems > 0 ? translate('callScripts.import.problemsMore', { count: refused.moreProblems }) : null}
+        />
+      )}
       <Form layout="vertical" name="callScriptsImport" component="div">
         <ImportFileField
           label={translate('callScripts.import.file')}

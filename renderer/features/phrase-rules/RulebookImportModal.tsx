@@ -5,12 +5,13 @@ import type { ErrorCode } from '../../../common/ipc/result';
 import { rulebookFileMaxBytes } from '../../../common/phrase-engine/rulebook-io';
 import { FailureAlert } from '../../components/FailureAlert';
 import { ImportFileField } from '../../components/ImportFileField';
+import { ImportProblemList } from '../../components/ImportProblemList';
+import { useImportFile } from '../../forms/useImportFile';
 import { useSubmission } from '../../forms/useSubmission';
 import { useT } from '../../i18n/translate';
 import { usePhraseRulesStore, type RulebookImportResponse } from './usePhraseRulesStore';
 
 type ImportMode = 'merge' | 'replace';
-type ChosenFile = Readonly<{ name: string; content: string }>;
 type RefusedImport = Extract<RulebookImportResponse, { imported: false }>;
 
 /** The largest file accepted, in MB (the importers' limit). */
@@ -24,36 +25,6 @@ export function formatOfFileName(name: string): RulebookFormat | undefined {
   return undefined;
 }
 
-/** Every problem of a refused file, "第 N 行：…", and that nothing was imported. */
-function ImportProblemList({ refused }: { refused: RefusedImport }) {
-  const translate = useT();
-  const { problems, moreProblems } = refused;
-  return (
-    <Alert
-      className="form-alert"
-      type="error"
-      showIcon
-      role="alert"
-      data-testid="rulebook-import-problems"
-      title={translate('phraseRules.import.problemsTitle', { count: problems.length + moreProblems })}
-      description={
-        <>
-          <ol style={{ margin: '4px 0 0', paddingInlineStart: 20, maxHeight: 240, overflowY: 'auto' }}>
-            {problems.map((problem, index) => (
-              <li key={index} className="break-anywhere" data-testid="rulebook-import-problem" data-line={problem.line}>
-                {translate('phraseRules.problem.line', { line: problem.line, message: problem.message })}
-              </li>
-            ))}
-          </ol>
-          {moreProblems > 0 ? (
-            <Typography.Text type="secondary">{translate('phraseRules.import.problemsMore', { count: moreProblems })}</Typography.Text>
-          ) : null}
-        </>
-      }
-    />
-  );
-}
-
 /**
  * Imports a JSON or CSV rulebook: merged into the rules (default) or replacing them all.
  * Main checks the whole file first; a file with any problem imports nothing.
@@ -63,34 +34,24 @@ export function RulebookImportModal({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
   const importRulebook = usePhraseRulesStore((state) => state.importRulebook);
   const { submitting, submit } = useSubmission();
-  const [file, setFile] = useState<ChosenFile | null>(null);
+  // The importers' limit, in bytes (a file's characters never outnumber its UTF-8 bytes).
+  const { file, fileError, setFileError, choose } = useImportFile({
+    maxBytes: rulebookFileMaxBytes,
+    maxChars: rulebookFileMaxBytes,
+    tooLarge: () => translate('phraseRules.import.tooLarge', { megabytes }),
+    unreadable: () => translate('phraseRules.import.unreadable'),
+  });
   const [format, setFormat] = useState<RulebookFormat>('csv');
   const [mode, setMode] = useState<ImportMode>('merge');
-  const [fileError, setFileError] = useState<string | null>(null);
   const [refused, setRefused] = useState<RefusedImport | null>(null);
   const [failureCode, setFailureCode] = useState<ErrorCode | null>(null);
 
   async function handleChoose(chosen: File): Promise<void> {
     setRefused(null);
     setFailureCode(null);
-    setFileError(null);
-    setFile(null);
     const inferred = formatOfFileName(chosen.name);
     if (inferred !== undefined) setFormat(inferred);
-    // The importers' limit, in bytes (a file's characters never outnumber its UTF-8 bytes).
-    if (chosen.size > rulebookFileMaxBytes) {
-      setFileError(translate('phraseRules.import.tooLarge', { megabytes }));
-      return;
-    }
-    let content: string;
-    try {
-      content = await chosen.text();
-    } catch {
-      setFileError(translate('phraseRules.import.unreadable'));
-      return;
-    }
-    if (content.length > rulebookFileMaxBytes) setFileError(translate('phraseRules.import.tooLarge', { megabytes }));
-    else setFile({ name: chosen.name, content });
+    await choose(chosen);
   }
 
   async function handleImport(): Promise<void> {
@@ -127,7 +88,17 @@ export function RulebookImportModal({ onClose }: { onClose: () => void }) {
       data-testid="rulebook-import-modal"
     >
       <FailureAlert code={failureCode} testId="rulebook-import-error" />
-      {refused === null ? null : <ImportProblemList refused={refused} />}
+      {refused === null ? null : (
+        <ImportProblemList
+          testIdPrefix="rulebook-import"
+          title={translate('phraseRules.import.problemsTitle', { count: refused.problems.length + refused.moreProblems })}
+          items={refused.problems.map((problem) => ({
+            where: { 'data-line': problem.line },
+            text: translate('phraseRules.problem.line', { line: problem.line, message: problem.message }),
+          }))}
+          more={refused.moreProblems > 0 ? translate('phraseRules.import.problemsMore', { count: refused.moreProblems }) : null}
+        />
+      )}
       <Form layout="vertical" name="rulebookImport" component="div">
         <ImportFileField
           label={translate('phraseRules.import.file')}

@@ -1,52 +1,20 @@
-import { Alert, App, Button, Form, Modal, Typography } from 'antd';
+import { App, Button, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { calendarFileMaxChars, calendarFileYearLimit } from '../../../common/deadline-calendar/calendar-file';
 import type { ErrorCode } from '../../../common/ipc/result';
 import { FailureAlert } from '../../components/FailureAlert';
 import { ImportFileField } from '../../components/ImportFileField';
+import { ImportProblemList } from '../../components/ImportProblemList';
+import { useImportFile } from '../../forms/useImportFile';
 import { useSubmission } from '../../forms/useSubmission';
 import { useT } from '../../i18n/translate';
 import { describeCalendarProblem } from './slaLabels';
 import { useSlaSettingsStore, type CalendarImportResponse } from './useSlaSettingsStore';
 
-type ChosenFile = Readonly<{ name: string; content: string }>;
 type RefusedImport = Extract<CalendarImportResponse, { imported: false }>;
 
 /** The largest file accepted, in KB (the importer's limit in characters; files are UTF-8). */
 const kilobytes = calendarFileMaxChars / 1024;
-
-/** Every problem of a refused file, "where：what", and that nothing was imported. */
-function ImportProblemList({ refused }: { refused: RefusedImport }) {
-  const translate = useT();
-  const { problems, moreProblems } = refused;
-  return (
-    <Alert
-      className="form-alert"
-      type="error"
-      showIcon
-      role="alert"
-      data-testid="calendar-import-problems"
-      title={translate('slaSettings.import.problemsTitle', { count: problems.length + moreProblems })}
-      description={
-        <>
-          <ol style={{ margin: '4px 0 0', paddingInlineStart: 20, maxHeight: 240, overflowY: 'auto' }}>
-            {problems.map((problem, index) => {
-              const text = describeCalendarProblem(problem.message, translate);
-              return (
-                <li key={index} className="break-anywhere" data-testid="calendar-import-problem" data-where={problem.where}>
-                  {problem.where === ''
-                    ? translate('slaSettings.import.problemFile', { message: text })
-                    : translate('slaSettings.import.problem', { where: problem.where, message: text })}
-                </li>
-              );
-            })}
-          </ol>
-          {moreProblems > 0 ? <Typography.Text type="secondary">{translate('slaSettings.import.problemsMore', { count: moreProblems })}</Typography.Text> : null}
-        </>
-      }
-    />
-  );
-}
 
 /**
  * Imports calendar years from a JSON file (one year or a list). Each replaces the same year in
@@ -57,29 +25,19 @@ export function CalendarImportModal({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
   const importCalendarYears = useSlaSettingsStore((state) => state.importCalendarYears);
   const { submitting, submit } = useSubmission();
-  const [file, setFile] = useState<ChosenFile | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
+  const { file, fileError, setFileError, choose } = useImportFile({
+    maxBytes: calendarFileMaxChars * 4,
+    maxChars: calendarFileMaxChars,
+    tooLarge: () => translate('slaSettings.import.tooLarge', { kilobytes }),
+    unreadable: () => translate('slaSettings.import.unreadable'),
+  });
   const [refused, setRefused] = useState<RefusedImport | null>(null);
   const [failureCode, setFailureCode] = useState<ErrorCode | null>(null);
 
   async function handleChoose(chosen: File): Promise<void> {
     setRefused(null);
     setFailureCode(null);
-    setFileError(null);
-    setFile(null);
-    if (chosen.size > calendarFileMaxChars * 4) {
-      setFileError(translate('slaSettings.import.tooLarge', { kilobytes }));
-      return;
-    }
-    let content: string;
-    try {
-      content = await chosen.text();
-    } catch {
-      setFileError(translate('slaSettings.import.unreadable'));
-      return;
-    }
-    if (content.length > calendarFileMaxChars) setFileError(translate('slaSettings.import.tooLarge', { kilobytes }));
-    else setFile({ name: chosen.name, content });
+    await choose(chosen);
   }
 
   async function handleImport(): Promise<void> {
@@ -108,7 +66,23 @@ export function CalendarImportModal({ onClose }: { onClose: () => void }) {
     <Modal open width={640} title={translate('slaSettings.import.title')} onCancel={onClose} footer={null} mask={{ closable: false }}>
       <div data-testid="calendar-import-modal">
         <FailureAlert code={failureCode} testId="calendar-import-error" />
-        {refused === null ? null : <ImportProblemList refused={refused} />}
+        {refused === null ? null : (
+          <ImportProblemList
+            testIdPrefix="calendar-import"
+            title={translate('slaSettings.import.problemsTitle', { count: refused.problems.length + refused.moreProblems })}
+            items={refused.problems.map((problem) => {
+              const text = describeCalendarProblem(problem.message, translate);
+              return {
+                where: { 'data-where': problem.where },
+                text:
+                  problem.where === ''
+                    ? translate('slaSettings.import.problemFile', { message: text })
+                    : translate('slaSettings.import.problem', { where: problem.where, message: text }),
+              };
+            })}
+            more={refused.moreProblems > 0 ? translate('slaSettings.import.problemsMore', { count: refused.moreProblems }) : null}
+          />
+        )}
         <Form layout="vertical" name="calendarImport" component="div">
           <ImportFileField
             label={translate('slaSettings.import.file')}
