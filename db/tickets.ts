@@ -204,11 +204,6 @@ export function closeTicketPause(db: Db, ticketId: number, at: string): void {
   cachedStatement(db, 'UPDATE ticket_pauses SET until_at = ? WHERE ticket_id = ? AND until_at IS NULL').run(at, ticketId);
 }
 
-/** The ticket's pauses, oldest first. */
-export function listTicketPauses(db: Db, ticketId: number): TicketPause[] {
-  return cachedStatement(db, 'SELECT from_at AS fromAt, until_at AS untilAt FROM ticket_pauses WHERE ticket_id = ? ORDER BY id').all(ticketId) as TicketPause[];
-}
-
 /** A deadline set by hand, with its reason. */
 export type TicketDeadlineChange = Readonly<{ target: string; dueAt: string; reason: string; changedBy: number; changedAt: string }>;
 
@@ -219,16 +214,10 @@ export function insertTicketDeadlineChange(db: Db, ticketId: number, change: Tic
   ).run(ticketId, change.target, change.dueAt, change.reason, change.changedBy, change.changedAt);
 }
 
-/** The deadlines set by hand, oldest first (the last of each target counts). */
-export function listTicketDeadlineChanges(db: Db, ticketId: number): TicketDeadlineChange[] {
-  return cachedStatement(db, 
-      `SELECT target, due_at AS dueAt, reason, changed_by AS changedBy, changed_at AS changedAt
-       FROM ticket_deadline_changes WHERE ticket_id = ? ORDER BY id`,
-    )
-    .all(ticketId) as TicketDeadlineChange[];
-}
-
-/** The pauses and hand-set deadlines of several tickets, by ticket ID (two queries, for a queue). */
+/**
+ * The pauses and hand-set deadlines (each oldest first; the last of a target counts) of several
+ * tickets, by ticket ID: two queries for a whole queue.
+ */
 export function listTicketClockChanges(
   db: Db,
   ticketIds: readonly number[],

@@ -42,8 +42,8 @@ const offsets = new Map<string, number>();
 const offsetsKept = 20_000;
 const quarterHour = 900_000;
 
-/** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
-function zoneOffsetAt(instant: number, zone: string): number {
+/** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds (28,800,000 for Asia/Shanghai). */
+export function zoneOffsetAt(instant: number, zone: string): number {
   const key = `${zone} ${Math.floor(instant / quarterHour)}`;
   const known = offsets.get(key);
   if (known !== undefined) return known;

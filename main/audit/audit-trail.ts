@@ -1,3 +1,4 @@
+import { zoneOffsetAt } from '../../common/deadline-calendar/zoned-time';
 import { AppError, type ErrorCode } from '../../common/ipc/result';
 import { appendAuditEntry, type AuditDetails, type AuditEntry, type AuditOutcome } from '../../db/audit-log';
 import type { DeskContext } from '../desk-context';
@@ -16,15 +17,9 @@ export type AuditRecord = Readonly<{
   details?: AuditDetails;
 }>;
 
-/** The offset of `timeZone` from UTC at `at`, in minutes (480 for Asia/Shanghai). */
+/** The offset of `timeZone` from UTC at `at`, in minutes (480 for Asia/Shanghai); every audit entry records it. */
 export function utcOffsetMinutes(timeZone: string, at: Date): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-    .formatToParts(at)
-    .find((part) => part.type === 'timeZoneName')?.value;
-  const match = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name ?? '');
-  if (match === null) return 0;
-  const minutes = Number(match[2]) * 60 + Number(match[3]);
-  return match[1] === '-' ? -minutes : minutes;
+  return Math.round(zoneOffsetAt(at.getTime(), timeZone) / 60_000);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { SlipLabels } from '../../common/ipc/tickets';
 import { preconditions } from '../../common/tickets/categories';
-import { slaTargetKinds, type SlaTargetKind } from '../../common/tickets/sla-policy';
+import type { TargetStanding } from '../../common/tickets/ticket-deadlines';
 import type { CustomerRecord } from '../../db/customers';
 import type { TicketRecord } from '../../db/tickets';
 import { idTypeOf } from '../customers/customers';
@@ -20,7 +20,7 @@ export type SlipContext = Readonly<{
 const minuteFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** `2026-11-22 10:05` in the desk's zone. */
-export function formatLocalMinute(instant: string | Date, timeZone: string): string {
+function formatLocalMinute(instant: string | Date, timeZone: string): string {
   let formatter = minuteFormatters.get(timeZone);
   if (formatter === undefined) {
     formatter = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
@@ -29,31 +29,27 @@ export function formatLocalMinute(instant: string | Date, timeZone: string): str
   return formatter.format(typeof instant === 'string' ? new Date(instant) : instant);
 }
 
-function metAtOf(ticket: TicketRecord, kind: SlaTargetKind): string | null {
-  if (kind === 'firstResponse') return ticket.firstRespondedAt;
-  if (kind === 'reply') return ticket.repliedAt;
-  if (kind === 'resolve') return ticket.resolvedAt;
-  return ticket.callbackReached ? ticket.closedAt : null;
-}
-
 /** The deadlines still open, one per line (`答复  2026-11-25 10:00`); while waiting for the customer, says so. */
-function deadlineLines(ticket: TicketRecord, context: SlipContext): string {
-  const lines = slaTargetKinds.flatMap((kind) => {
-    const due = ticket.due[kind] ?? null;
-    if (due === null || metAtOf(ticket, kind) !== null) return [];
-    return [`${context.labels.targetNames[kind]}  ${formatLocalMinute(due, context.timeZone)}`];
-  });
-  if (ticket.waitingSince !== null) lines.push(context.labels.waiting);
+function deadlineLines(targets: readonly TargetStanding[], waiting: boolean, context: SlipContext): string {
+  const lines = targets.flatMap((target) =>
+    target.met || target.due === null ? [] : [`${context.labels.targetNames[target.kind]}  ${formatLocalMinute(target.due, context.timeZone)}`],
+  );
+  if (waiting) lines.push(context.labels.waiting);
   return lines.join('\n');
 }
 
 /**
  * The customer's acceptance slip for a ticket: its number, when and how it was accepted, the
  * customer masked (name, first phone, document number), the request (masked like notes), the
- * checks done for a business request, the deadlines still open, who accepted it, signature
- * lines for both. Nothing unmasked leaves on paper.
+ * checks done for a business request, the deadlines still open (as the queue shows them), who
+ * accepted it, signature lines for both. Nothing unmasked leaves on paper.
  */
-export function acceptanceSlipDocument(ticket: TicketRecord, customer: CustomerRecord | undefined, context: SlipContext): SlipDocument {
+export function acceptanceSlipDocument(
+  ticket: TicketRecord,
+  targets: readonly TargetStanding[],
+  customer: CustomerRecord | undefined,
+  context: SlipContext,
+): SlipDocument {
   const { labels } = context;
   const rows: SlipRow[] = [
     { label: labels.number, value: ticket.number },
@@ -69,7 +65,7 @@ export function acceptanceSlipDocument(ticket: TicketRecord, customer: CustomerR
   rows.push({ label: labels.category, value: labels.categoryName }, { label: labels.request, value: maskFreeText(ticket.summary) });
   const checked = preconditions.filter((name) => ticket.preconditions[name] === true).map((name) => `√ ${labels.preconditionNames[name]}`);
   if (checked.length > 0) rows.push({ label: labels.checked, value: checked.join('\n') });
-  const deadlines = deadlineLines(ticket, context);
+  const deadlines = deadlineLines(targets, ticket.waitingSince !== null, context);
   if (deadlines !== '') rows.push({ label: labels.deadlines, value: deadlines });
   rows.push({ label: labels.agent, value: context.agentId });
   return {

@@ -19,8 +19,6 @@ import {
   listOwnerQueue,
   listTicketClockChanges,
   listTeamOverdue,
-  listTicketDeadlineChanges,
-  listTicketPauses,
   nextTicketNumber,
   openTicketPause,
   updateTicket,
@@ -58,7 +56,7 @@ function clockOf(ticket: TicketRecord, clockChanges: ClockChanges): TicketClock 
 }
 
 function clockChangesOf(db: Db, ticketId: number): ClockChanges {
-  return { pauses: listTicketPauses(db, ticketId), changes: listTicketDeadlineChanges(db, ticketId) };
+  return listTicketClockChanges(db, [ticketId]).get(ticketId)!;
 }
 
 /** Recomputes the stored deadlines and the queue order after any change. */
@@ -159,6 +157,11 @@ export function createTicket(
     const now = desk.now();
     const policy = policyFor(loadSlaPolicies(db), request.category);
     const number = nextTicketNumber(db, localDateOf(now.getTime(), desk.timeZone).replaceAll('-', ''));
+    const targets = { firstResponse: policy.firstResponse, reply: policy.reply, resolve: policy.resolve, callback: policy.callback };
+    // A new ticket has no pauses, hand-set deadlines or met targets yet: its deadlines go in with it.
+    const clock: TicketClock = { targets, createdAt: now.toISOString(), resolvedAt: null, metAt: {}, pauses: [], changes: [] };
+    const due = ticketDeadlines(clock, loadWorkingCalendar(db), desk.timeZone);
+    const next = nextDue(clock, due);
     const id = insertTicket(db, {
       number,
       channel: request.channel,
@@ -171,13 +174,12 @@ export function createTicket(
       ownerAccountId: caller.account.id,
       ownerTeam: caller.account.team,
       department: '',
-      targets: { firstResponse: policy.firstResponse, reply: policy.reply, resolve: policy.resolve, callback: policy.callback },
-      due: {},
-      nextDueAt: null,
-      nextDueKind: null,
-      createdAt: now.toISOString(),
+      targets,
+      due,
+      nextDueAt: next?.at ?? null,
+      nextDueKind: next?.kind ?? null,
+      createdAt: clock.createdAt,
     });
-    refreshDeadlines(desk, db, id);
     recordAudit(desk, caller.account, {
       action: 'ticket.create',
       objectType: 'ticket',
@@ -339,7 +341,8 @@ export async function printTicketSlip(
     const ticket = requireWorkable(db, caller, request.ticketId);
     const customer = ticket.customerId === null ? undefined : findCustomerById(db, ticket.customerId);
     const settings = loadDeskSettings(db);
-    const document = acceptanceSlipDocument(ticket, customer, {
+    const { targets } = viewOf(desk, db, ticket.id).ticket;
+    const document = acceptanceSlipDocument(ticket, targets, customer, {
       labels: request.labels,
       unitName: [settings.companyName, settings.unitName].filter((name) => name !== '').join(' '),
       agentId: caller.account.agentId,
