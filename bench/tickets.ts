@@ -2,7 +2,9 @@
 // PASS or MISS for each target). `npm run bench` bundles it with rolldown and runs it with node.
 // Two stores get the same 1,000,000 tickets, each with its chained audit entry: Seatdesk's
 // SQLCipher 4 store and, as the baseline, a plain SQLite file with the same pragmas (WAL,
-// synchronous=FULL, foreign keys). On both, in alternation, it measures:
+// synchronous=FULL, foreign keys, the same 2048-byte pages); a third store, plain with SQLite's
+// default 4096-byte pages, shows that the smaller pages do not flatter the baseline. On all, in
+// alternation, it measures:
 // - creating a ticket from the click to the commit: main's `createTicket` (phrase check, policy,
 //   number, deadlines, insert, audit entry, the view sent back), one durable transaction each;
 // - one agent's queue: the SQL query alone, and the whole `tickets.mine` answer with countdowns;
@@ -16,7 +18,7 @@ import { ticketCategories, type TicketCategory } from '../common/tickets/categor
 import { defaultSlaPolicies } from '../common/tickets/sla-policy';
 import { findAccountById } from '../db/accounts';
 import { appendAuditEntry } from '../db/audit-log';
-import { checkpointWal, walPagesBeforeCommitCheckpoint, type Db } from '../db/connection';
+import { checkpointWal, sqlcipherPageSize, walPagesBeforeCommitCheckpoint, type Db } from '../db/connection';
 import { migrations, runMigrations } from '../db/migrations';
 import { listOwnerQueue, listTeamOverdue } from '../db/tickets';
 import type { DeskContext, SignedInCaller } from '../main/desk-context';
@@ -43,9 +45,10 @@ function percentile(samples: readonly number[], share: number): number {
 
 const format = (milliseconds: number) => `${milliseconds.toFixed(3)} ms`;
 
-/** The plain baseline: the same schema and pragmas as the encrypted store (db/connection.ts), no key. */
-function openPlainStore(file: string): Db {
+/** A plain store: the same schema and pragmas as the encrypted store (db/connection.ts), no key. */
+function openPlainStore(file: string, pageSize: number): Db {
   const db = new Database(file);
+  db.pragma(`page_size = ${pageSize}`);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
@@ -55,7 +58,7 @@ function openPlainStore(file: string): Db {
   return db;
 }
 
-/** Copies a table's rows (the scenario's accounts and settings) so both stores start alike. */
+/** Copies a table's rows (the scenario's accounts and settings) so all stores start alike. */
 function copyRows(from: Db, to: Db, table: string): void {
   const rows = from.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
   to.prepare(`DELETE FROM ${table}`).run();
@@ -84,6 +87,7 @@ function seedTickets(db: Db, auditKey: Buffer, firstOwnerId: number, extraOwnerI
     ]),
   );
   const end = Date.parse('2026-11-22T02:00:00.000Z');
+  const perDay = new Map<string, number>();
   const span = 730 * 86_400_000;
   const batch = 20_000;
   for (let start = 0; start < ticketCount; start += batch) {
@@ -96,7 +100,11 @@ function seedTickets(db: Db, auditKey: Buffer, firstOwnerId: number, extraOwnerI
         const created = new Date(createdAt).toISOString();
         const category = ticketCategories[index % ticketCategories.length] as TicketCategory;
         const due = new Date(createdAt + 48 * 3_600_000).toISOString();
-        const number = `GD${created.slice(0, 10).replaceAll('-', '')}-${String(index).padStart(7, '0')}`;
+        // Numbered per Beijing day as main numbers them (GD20261122-0001).
+        const day = new Date(createdAt + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
+        const sequence = (perDay.get(day) ?? 0) + 1;
+        perDay.set(day, sequence);
+        const number = `GD${day}-${String(sequence).padStart(4, '0')}`;
         insert.run(
           number,
           category,
@@ -154,15 +162,11 @@ async function main(): Promise<void> {
   const encryptedDesk = scenario.desk.desk;
   const encrypted = encryptedDesk.store.connection();
   const directory = mkdtempSync(join(tmpdir(), 'seatdesk-ticket-bench-'));
-  const plain = openPlainStore(join(directory, 'plain.db'));
-  plain.pragma('foreign_keys = OFF');
-  for (const table of ['accounts', 'settings']) copyRows(encrypted, plain, table);
-  plain.pragma('foreign_keys = ON');
-  const plainDesk: DeskContext = {
-    ...encryptedDesk,
-    store: { ...encryptedDesk.store, connection: () => plain, connectionIfOpen: () => plain },
-  };
-  // The customer the counter tickets are for, the same row in both stores, opened by the agent.
+  const plainStores = [
+    { name: `baseline: plain SQLite, ${sqlcipherPageSize}-byte pages`, db: openPlainStore(join(directory, 'plain.db'), sqlcipherPageSize) },
+    { name: 'plain SQLite, 4096-byte pages (its default)', db: openPlainStore(join(directory, 'plain-4096.db'), 4096) },
+  ];
+  // The customer the counter tickets are for, the same row in every store, opened by the agent.
   const customer = {
     fullName: '王小明',
     gender: 'male',
@@ -174,34 +178,39 @@ async function main(): Promise<void> {
   };
   const created = await scenario.value('app:customers.create', customer, '1001');
   const customerId = created.customer.id as number;
-  copyRows(encrypted, plain, 'customers');
-  for (const table of ['customer_phones', 'customer_accounts']) {
-    const exists = encrypted.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
-    if (exists !== undefined) copyRows(encrypted, plain, table);
+  for (const { db: plain } of plainStores) {
+    plain.pragma('foreign_keys = OFF');
+    for (const table of ['accounts', 'settings', 'customers']) copyRows(encrypted, plain, table);
+    for (const table of ['customer_phones', 'customer_accounts']) {
+      const exists = encrypted.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
+      if (exists !== undefined) copyRows(encrypted, plain, table);
+    }
+    plain.pragma('foreign_keys = ON');
   }
   const agent = findAccountById(encrypted, 2 + 3)!;
   if (agent.agentId !== '1001') throw new Error(`expected agent 1001, found ${agent.agentId}`);
   const caller: SignedInCaller = { clientKey: '1001', account: agent };
 
+  const stores: Store[] = [
+    { name: `Seatdesk: SQLCipher 4, ${sqlcipherPageSize}-byte pages`, desk: encryptedDesk, db: encrypted },
+    ...plainStores.map(({ name, db }) => ({
+      name,
+      db,
+      desk: { ...encryptedDesk, store: { ...encryptedDesk.store, connection: () => db, connectionIfOpen: () => db } },
+    })),
+  ];
   const auditKey = encryptedDesk.store.auditKey();
   const seededTicketIds = new Map<string, number>();
-  for (const [name, db] of [
-    ['encrypted', encrypted],
-    ['plain', plain],
-  ] as const) {
+  for (const store of stores) {
     const started = process.hrtime.bigint();
-    const extra = addOwners(db, ownerCount - 1);
-    seedTickets(db, auditKey, agent.id, extra);
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.exec('ANALYZE');
-    seededTicketIds.set(name === 'encrypted' ? 'Seatdesk: SQLCipher 4' : 'baseline: plain SQLite', db.prepare('SELECT max(id) FROM tickets').pluck().get() as number);
-    console.log(`  seeded the ${name} store in ${(elapsedMilliseconds(started) / 1000).toFixed(1)} s`);
+    const extra = addOwners(store.db, ownerCount - 1);
+    seedTickets(store.db, auditKey, agent.id, extra);
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    store.db.exec('ANALYZE');
+    seededTicketIds.set(store.name, store.db.prepare('SELECT max(id) FROM tickets').pluck().get() as number);
+    console.log(`  seeded "${store.name}" in ${(elapsedMilliseconds(started) / 1000).toFixed(1)} s`);
   }
 
-  const stores: Store[] = [
-    { name: 'Seatdesk: SQLCipher 4', desk: encryptedDesk, db: encrypted },
-    { name: 'baseline: plain SQLite', desk: plainDesk, db: plain },
-  ];
   const request = {
     customerId,
     channel: 'counter' as const,
@@ -219,7 +228,7 @@ async function main(): Promise<void> {
     const [status] = store.db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
     console.log(`  ${store.name}: ${((status?.log ?? 0) / 20).toFixed(1)} pages written per ticket`);
   }
-  // Warm up both, then alternate so that drift in the machine hits both alike.
+  // Warm up all, then alternate so that drift in the machine hits all alike.
   for (const store of stores) for (let run = 0; run < 50; run += 1) createTicket(store.desk, caller, request);
   for (let run = 0; run < createRuns; run += 1) {
     for (const store of stores) {
@@ -266,26 +275,19 @@ async function main(): Promise<void> {
   const auditTotal = encrypted.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
   console.log(`  store now: ${ticketTotal.toLocaleString('en')} tickets, ${auditTotal.toLocaleString('en')} audit entries; agent 1001 has ${openCount} open tickets`);
 
+  const measures = [
+    [`create, click to commit (${createRuns} runs)`, 'create'],
+    ["WAL checkpoint between clicks (main's timer)", 'checkpoint'],
+    [`queue query, one agent (${queueRuns} runs)`, 'queueQuery'],
+    ['tickets.mine answer with countdowns', 'queueAnswer'],
+    [`team overdue list, ${ownerCount} agents`, 'teamOverdue'],
+  ] as const;
   const rows: string[][] = [];
-  for (const store of stores) {
-    const measured = samples.get(store.name)!;
-    rows.push([`create, click to commit (${createRuns} runs)`, store.name, format(percentile(measured.create, 0.5)), format(percentile(measured.create, 0.99))]);
-  }
-  for (const store of stores) {
-    const measured = samples.get(store.name)!;
-    rows.push([`WAL checkpoint between clicks (main's timer)`, store.name, format(percentile(measured.checkpoint, 0.5)), format(percentile(measured.checkpoint, 0.99))]);
-  }
-  for (const store of stores) {
-    const measured = samples.get(store.name)!;
-    rows.push([`queue query, one agent (${queueRuns} runs)`, store.name, format(percentile(measured.queueQuery, 0.5)), format(percentile(measured.queueQuery, 0.99))]);
-  }
-  for (const store of stores) {
-    const measured = samples.get(store.name)!;
-    rows.push([`tickets.mine answer with countdowns`, store.name, format(percentile(measured.queueAnswer, 0.5)), format(percentile(measured.queueAnswer, 0.99))]);
-  }
-  for (const store of stores) {
-    const measured = samples.get(store.name)!;
-    rows.push([`team overdue list, 500 agents`, store.name, format(percentile(measured.teamOverdue, 0.5)), format(percentile(measured.teamOverdue, 0.99))]);
+  for (const [label, measure] of measures) {
+    for (const store of stores) {
+      const measured = samples.get(store.name)![measure];
+      rows.push([label, store.name, format(percentile(measured, 0.5)), format(percentile(measured, 0.99))]);
+    }
   }
   console.log('');
   console.log(['what', 'store', 'p50', 'p99'].join(' | '));
@@ -293,6 +295,7 @@ async function main(): Promise<void> {
 
   const seatdesk = samples.get(stores[0]!.name)!;
   const baseline = samples.get(stores[1]!.name)!;
+  const defaultPages = samples.get(stores[2]!.name)!;
   const createP99 = percentile(seatdesk.create, 0.99);
   const overhead = percentile(seatdesk.create, 0.5) / percentile(baseline.create, 0.5) - 1;
   const queueP99 = percentile(seatdesk.queueQuery, 0.99);
@@ -303,9 +306,13 @@ async function main(): Promise<void> {
     `${verdict(overhead <= targets.encryptionOverhead)} encryption overhead on create p50 ${(overhead * 100).toFixed(1)} % ` +
       `(${(percentile(seatdesk.create, 0.5) / percentile(baseline.create, 0.5)).toFixed(2)}× the baseline; target ≤ ${targets.encryptionOverhead * 100} %)`,
   );
+  console.log(
+    `     against plain SQLite with its default 4096-byte pages: ${(percentile(seatdesk.create, 0.5) / percentile(defaultPages.create, 0.5)).toFixed(2)}×; ` +
+      `that baseline is ${(percentile(defaultPages.create, 0.5) / percentile(baseline.create, 0.5)).toFixed(2)}× the same-page one`,
+  );
   console.log(`${verdict(queueP99 <= targets.queueQueryMilliseconds)} queue query p99 ${format(queueP99)} (target ≤ ${targets.queueQueryMilliseconds} ms)`);
   console.log(`(${(elapsedMilliseconds(benchStarted) / 1000).toFixed(0)} s in all)`);
-  plain.close();
+  for (const { db } of plainStores) db.close();
   scenario.desk.cleanup();
   rmSync(directory, { recursive: true, force: true });
 }

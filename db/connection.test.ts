@@ -1,8 +1,9 @@
+import { createDecipheriv, createHmac, pbkdf2Sync } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatabaseOpenError, openEncryptedDatabase } from './connection';
+import { DatabaseOpenError, openEncryptedDatabase, sqlcipherPageSize } from './connection';
 import { findCustomerById, insertCustomer } from './customers';
 import { createTestDatabase, fingerprintDirectory, randomDatabaseKey, type TestDatabase } from './test-support';
 
@@ -173,5 +174,51 @@ describe('encrypted store', () => {
         scratchDirectory: current!.directory,
       }),
     ).toThrow(expect.objectContaining({ failure: 'INVALID_KEY' }));
+  });
+
+  it('writes pages that SQLCipher 4\'s published scheme decrypts (AES-256-CBC, HMAC-SHA512 over page and number)', () => {
+    current = createTestDatabase();
+    current.db.close();
+    const pageSize = sqlcipherPageSize;
+    const page = readFileSync(current.file).subarray(0, pageSize);
+    // SQLCipher 4: a 16-byte salt opens page 1; each page ends with a 16-byte IV and a 64-byte
+    // HMAC-SHA512 of the ciphertext, the IV and the page number (little-endian), keyed by
+    // PBKDF2-HMAC-SHA512(key, salt ^ 0x3a, 2 rounds, 32 bytes).
+    const salt = page.subarray(0, 16);
+    const key = Buffer.from(current.key.hex, 'hex');
+    const hmacKey = pbkdf2Sync(key, salt.map((byte) => byte ^ 0x3a), 2, 32, 'sha512');
+    const ivStart = pageSize - 80;
+    const pageNumber = Buffer.alloc(4);
+    pageNumber.writeUInt32LE(1);
+    const expectedHmac = createHmac('sha512', hmacKey).update(page.subarray(16, ivStart + 16)).update(pageNumber).digest();
+    expect(page.subarray(ivStart + 16).equals(expectedHmac)).toBe(true);
+    const decipher = createDecipheriv('aes-256-cbc', key, page.subarray(ivStart, ivStart + 16)).setAutoPadding(false);
+    const plain = Buffer.concat([decipher.update(page.subarray(16, ivStart)), decipher.final()]);
+    // The decrypted rest of SQLite's header: page size (big-endian), WAL format 2/2, 80 reserved bytes.
+    expect(plain.readUInt16BE(0)).toBe(pageSize);
+    expect([plain[2], plain[3], plain[4]]).toEqual([2, 2, 80]);
+  });
+
+  it('opens a store made with SQLCipher\'s default 4096-byte pages', () => {
+    current = createTestDatabase();
+    const file = join(current.directory, 'earlier.db');
+    const earlier = new Database(file);
+    earlier.pragma(`cipher='sqlcipher'`);
+    earlier.pragma('legacy=4');
+    earlier.pragma(`key="x'${current.key.hex}'"`);
+    earlier.pragma('journal_mode = WAL');
+    earlier.exec("CREATE TABLE kept (value TEXT); INSERT INTO kept VALUES ('工单'); PRAGMA user_version = 7;");
+    earlier.close();
+    expect(readFileSync(file).length % 4096).toBe(0);
+    const reopened = openEncryptedDatabase({ file, key: current.key, mode: 'open', scratchDirectory: current.directory, newestSchemaVersion: 7 });
+    try {
+      expect(reopened.prepare('SELECT value FROM kept').pluck().get()).toBe('工单');
+      expect(reopened.pragma('page_size', { simple: true })).toBe(4096);
+    } finally {
+      reopened.close();
+    }
+    expect(() =>
+      openEncryptedDatabase({ file, key: randomDatabaseKey(), mode: 'open', scratchDirectory: current!.directory }),
+    ).toThrow(expect.objectContaining({ failure: 'NOT_DECRYPTABLE' }));
   });
 });

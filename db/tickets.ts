@@ -88,15 +88,22 @@ function ticketOf(row: TicketRow): TicketRecord {
   };
 }
 
-/** The next ticket number of a day (`GD20261122-0001`): short enough to read to a caller. */
+/**
+ * The next ticket number of a day (`GD20261122-0001`): short enough to read to a caller. It
+ * follows the day's highest number, found through the number index that the new ticket's insert
+ * writes anyway, so numbering costs no page write of its own. Past 9,999 a day the sequence
+ * grows a digit (`-10000`), which is why the highest is taken as a number, not as text.
+ */
 export function nextTicketNumber(db: Db, day: string): string {
-  const last = cachedStatement(db, 
-      `INSERT INTO ticket_counters (day, last) VALUES (?, 1)
-       ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last`,
-    )
+  const prefix = `GD${day}-`;
+  const last = cachedStatement(
+    db,
+    'SELECT max(CAST(substr(number, ?) AS INTEGER)) FROM tickets WHERE number >= ? AND number < ?',
+  )
     .pluck()
-    .get(day) as number;
-  return `GD${day}-${String(last).padStart(4, '0')}`;
+    // '.' is the character after '-': the range holds exactly the numbers of this day.
+    .get(prefix.length + 1, prefix, `GD${day}.`) as number | null;
+  return `${prefix}${String((last ?? 0) + 1).padStart(4, '0')}`;
 }
 
 /** Stores a new ticket; returns its ID. */

@@ -11,6 +11,7 @@ import { migrate as createCallScripts } from './0100-create-call-scripts';
 import { migrate as extendCalls } from './0110-extend-calls';
 import { migrate as createTickets } from './0120-create-tickets';
 import { migrate as dropUnneededIndexes } from './0130-drop-unneeded-indexes';
+import { migrate as dropTicketCounters } from './0140-drop-ticket-counters';
 import type { Migration } from './runner';
 
 export type { Migration, MigrationReport } from './runner';
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   { version: 110, name: 'extend-calls', migrate: extendCalls },
   { version: 120, name: 'create-tickets', migrate: createTickets },
   { version: 130, name: 'drop-unneeded-indexes', migrate: dropUnneededIndexes },
+  { version: 140, name: 'drop-ticket-counters', migrate: dropTicketCounters },
 ];
 
 /** The schema version this code writes. */
