@@ -8,6 +8,7 @@
 // - creating a ticket from the click to the commit: main's `createTicket` (phrase check, policy,
 //   number, deadlines, insert, audit entry, the view sent back), one durable transaction each;
 // - one agent's queue: the SQL query alone, and the whole `tickets.mine` answer with countdowns;
+// - a team lead's SLA dashboard for this month (every figure, all 500 agents' tickets and calls);
 // - the WAL checkpoint main's timer runs between clicks (not part of a click, shown apart).
 // SEATDESK_BENCH_TICKETS sets a smaller store for a quick run.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { checkpointWal, sqlcipherPageSize, walPagesBeforeCommitCheckpoint, type 
 import { migrations, runMigrations } from '../db/migrations';
 import { listOwnerQueue, listTeamOverdue } from '../db/tickets';
 import type { DeskContext, SignedInCaller } from '../main/desk-context';
+import { slaDashboardSummary } from '../main/sla-dashboard/sla-dashboard';
 import { createScenario } from '../main/test-support';
 import { createTicket, listMyTickets } from '../main/tickets/tickets';
 
@@ -31,6 +33,7 @@ const ownerCount = 500;
 const openPerOwner = 120;
 const createRuns = 2_000;
 const queueRuns = 500;
+const dashboardRuns = 20;
 const targets = { createP99Milliseconds: 5, encryptionOverhead: 0.15, queueQueryMilliseconds: 5 };
 const benchStarted = process.hrtime.bigint();
 
@@ -218,8 +221,8 @@ async function main(): Promise<void> {
     summary: '客户投诉营业厅办理过户等待时间过长，要求说明原因并改进。',
     preconditions: {},
   };
-  const samples = new Map<string, { create: number[]; checkpoint: number[]; queueQuery: number[]; queueAnswer: number[]; teamOverdue: number[] }>(
-    stores.map((store) => [store.name, { create: [], checkpoint: [], queueQuery: [], queueAnswer: [], teamOverdue: [] }]),
+  const samples = new Map<string, { create: number[]; checkpoint: number[]; queueQuery: number[]; queueAnswer: number[]; teamOverdue: number[]; dashboard: number[] }>(
+    stores.map((store) => [store.name, { create: [], checkpoint: [], queueQuery: [], queueAnswer: [], teamOverdue: [], dashboard: [] }]),
   );
   // How many pages one ticket writes (WAL frames per commit): what encryption has to encrypt.
   for (const store of stores) {
@@ -259,6 +262,16 @@ async function main(): Promise<void> {
       samples.get(store.name)!.teamOverdue.push(elapsedMilliseconds(start));
     }
   }
+  // The team lead of 一组 (every seeded ticket's team) opens the dashboard: this month by default.
+  const lead = findAccountById(encrypted, 2)!;
+  if (lead.agentId !== '2001') throw new Error(`expected lead 2001, found ${lead.agentId}`);
+  for (let run = 0; run < dashboardRuns; run += 1) {
+    for (const store of stores) {
+      const start = process.hrtime.bigint();
+      slaDashboardSummary(store.desk, { clientKey: '2001', account: lead }, {});
+      samples.get(store.name)!.dashboard.push(elapsedMilliseconds(start));
+    }
+  }
   const teamPlan = encrypted
     .prepare(
       `EXPLAIN QUERY PLAN SELECT id FROM tickets WHERE owner_account_id IN (SELECT id FROM accounts) AND closed_at IS NULL
@@ -281,6 +294,7 @@ async function main(): Promise<void> {
     [`queue query, one agent (${queueRuns} runs)`, 'queueQuery'],
     ['tickets.mine answer with countdowns', 'queueAnswer'],
     [`team overdue list, ${ownerCount} agents`, 'teamOverdue'],
+    [`SLA dashboard, this month, ${ownerCount} agents (${dashboardRuns} runs)`, 'dashboard'],
   ] as const;
   const rows: string[][] = [];
   for (const [label, measure] of measures) {

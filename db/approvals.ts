@@ -1,8 +1,8 @@
 import type { Gender } from '../common/ipc/customers';
 import type { Db } from './connection';
 
-/** What an approval grants: one customer's full file, one export, one print, or one audit archive. */
-export type ApprovalPurpose = 'full_file' | 'export' | 'print' | 'audit_archive';
+/** What an approval grants: one customer's full file, one export, one print, one audit archive, or one audit-log export. */
+export type ApprovalPurpose = 'full_file' | 'export' | 'print' | 'audit_archive' | 'audit_export';
 
 /** The stored decision state; `expired` is computed by main from the times. */
 export type StoredApprovalStatus = 'pending' | 'approved' | 'denied' | 'used' | 'withdrawn';
@@ -16,7 +16,7 @@ export type ApprovalRecord = Readonly<{
   requesterTeam: string;
   purpose: ApprovalPurpose;
   customerId: number | null;
-  /** The customer's name and gender, for main to mask into a label; null for an audit archive. */
+  /** The customer's name and gender, for main to mask into a label; null for the audit purposes. */
   customerName: string | null;
   customerGender: Gender | null;
   reasonCode: string;

@@ -404,20 +404,28 @@ export function appendAuditEntry(db: Db, auditKey: Buffer, entry: NewAuditEntry)
 
 type ChainFailure = Readonly<{ seq: number; previousHash: string; hash: string; selfValid: boolean }>;
 
-/** Walks entries with seq ≤ `upToSeq` from the newest anchor (or genesis). */
-function walkChain(
-  db: Db,
-  auditKey: Buffer,
-  upToSeq: number,
-  onProgress: ((checked: number, total: number) => void) | undefined,
-): AuditVerification {
+/** A walk of the hash chain done in slices, so that a long log can show progress between them. */
+export type AuditChainWalk = Readonly<{
+  /** Entries the walk expects to check: every seq after the archive anchor, up to the newest at the start. */
+  total: number;
+  /** Entries checked so far. */
+  checked: () => number;
+  /**
+   * Checks up to `maxEntries` more entries in seq order. Returns the result when the walk is over
+   * (every entry checked, or the first failure found), else undefined.
+   */
+  step: (maxEntries: number) => AuditVerification | undefined;
+}>;
+
+function startWalk(db: Db, auditKey: Buffer, upToSeq: number): AuditChainWalk {
   assertAuditKey(auditKey);
   const anchors = readAnchors(db);
   const anchorKey = deriveKey(auditKey, anchorKeyLabel);
   let start: AnchorRow | undefined;
+  let forged: AuditVerification | undefined;
   for (const anchor of anchors) {
     if (!sameHexDigest(anchor.signature, anchorSignature(anchorKey, anchor))) {
-      return {
+      forged = {
         status: 'broken',
         checked: 0,
         intactUpTo: null,
@@ -425,51 +433,77 @@ function walkChain(
         problem: 'anchor-forged',
         message: `The archive anchor up to entry ${anchor.upToSeq} has an invalid signature: it was forged or altered.`,
       };
+      break;
     }
     if (start === undefined || anchor.upToSeq > start.upToSeq) start = anchor;
   }
   const archivedUpTo = start?.upToSeq ?? 0;
-  // Counting decrypts every page once more, so only a caller showing progress pays for it.
-  const total =
-    onProgress === undefined
-      ? 0
-      : (db.prepare('SELECT count(*) FROM audit_log WHERE seq <= ?').pluck().get(upToSeq) as number);
-  const rows = db
-    .prepare(`SELECT ${entryColumns} FROM audit_log WHERE seq <= ? ORDER BY seq`)
-    .raw()
-    .iterate(upToSeq) as IterableIterator<EntryRow>;
+  // The newest seq now, so that entries appended during a sliced walk (its own audit entry
+  // among them) are left for the next walk. Seqs run without gaps in an intact log, so the
+  // expected count needs no count(*), which would decrypt every page once more.
+  const lastSeq = Math.min(upToSeq, (cachedStatement(db, 'SELECT max(seq) FROM audit_log').pluck().get() as number | null) ?? 0);
+  const total = Math.max(0, lastSeq - archivedUpTo);
+  // Each slice is its own query: an open iterator would keep the connection busy between slices.
+  const slice = cachedStatement(db, `SELECT ${entryColumns} FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`).raw();
   const hashEntry = createEntryHasher(auditKey);
   const fields: unknown[] = new Array<unknown>(canonicalFieldCount);
   let expectedPrevious = start?.headHash ?? genesisHash;
   let lastGoodSeq: number | null = start?.upToSeq ?? null;
+  // From 0, not from the anchor: a row put back into the archived range must be found.
+  let lastReadSeq = 0;
   let firstSeq: number | null = null;
   let checked = 0;
-  let failure: ChainFailure | undefined;
-  for (const row of rows) {
-    const seq = row[0];
-    // Archiving deleted everything up to the anchor: a row found there was put back.
-    if (seq <= archivedUpTo) {
-      failure = { seq, previousHash: row[1], hash: row[2], selfValid: false };
-      break;
+  let result: AuditVerification | undefined = forged;
+
+  function step(maxEntries: number): AuditVerification | undefined {
+    if (result !== undefined) return result;
+    const rows = slice.all(lastReadSeq, lastSeq, Math.max(1, Math.trunc(maxEntries))) as EntryRow[];
+    for (const row of rows) {
+      const seq = row[0];
+      lastReadSeq = seq;
+      // Archiving deleted everything up to the anchor: a row found there was put back.
+      if (seq <= archivedUpTo) return finish({ seq, previousHash: row[1], hash: row[2], selfValid: false });
+      for (let index = 0; index < canonicalFieldCount; index += 1) fields[index] = row[firstCanonicalColumn + index];
+      const selfValid = hashEntry(row[1], JSON.stringify(fields), row[detailsColumn]) === row[2];
+      if (!selfValid || row[1] !== expectedPrevious) return finish({ seq, previousHash: row[1], hash: row[2], selfValid });
+      expectedPrevious = row[2];
+      lastGoodSeq = seq;
+      firstSeq ??= seq;
+      checked += 1;
     }
-    for (let index = 0; index < canonicalFieldCount; index += 1) fields[index] = row[firstCanonicalColumn + index];
-    const selfValid = hashEntry(row[1], JSON.stringify(fields), row[detailsColumn]) === row[2];
-    if (!selfValid || row[1] !== expectedPrevious) {
-      failure = { seq, previousHash: row[1], hash: row[2], selfValid };
-      break;
+    if (rows.length < maxEntries) return finish(undefined);
+    return undefined;
+  }
+
+  function finish(failure: ChainFailure | undefined): AuditVerification {
+    if (failure === undefined) {
+      result = { status: 'intact', checked, firstSeq, lastSeq: firstSeq === null ? null : lastGoodSeq, headHash: expectedPrevious };
+    } else {
+      const { problem, message } = classifyFailure(db, failure, expectedPrevious, lastGoodSeq, archivedUpTo);
+      result = { status: 'broken', checked, intactUpTo: lastGoodSeq, brokenAt: failure.seq, problem, message };
     }
-    expectedPrevious = row[2];
-    lastGoodSeq = seq;
-    firstSeq ??= seq;
-    checked += 1;
-    if (onProgress !== undefined && checked % progressInterval === 0) onProgress(checked, total);
+    return result;
   }
-  if (failure === undefined) {
-    onProgress?.(checked, total);
-    return { status: 'intact', checked, firstSeq, lastSeq: firstSeq === null ? null : lastGoodSeq, headHash: expectedPrevious };
+
+  return { total, checked: () => checked, step };
+}
+
+/** Walks entries with seq ≤ `upToSeq` from the newest anchor (or genesis), in one go. */
+function walkChain(
+  db: Db,
+  auditKey: Buffer,
+  upToSeq: number,
+  onProgress: ((checked: number, total: number) => void) | undefined,
+): AuditVerification {
+  const walk = startWalk(db, auditKey, upToSeq);
+  for (;;) {
+    const result = walk.step(progressInterval);
+    if (result !== undefined) {
+      if (result.status === 'intact') onProgress?.(walk.checked(), walk.total);
+      return result;
+    }
+    onProgress?.(walk.checked(), walk.total);
   }
-  const { problem, message } = classifyFailure(db, failure, expectedPrevious, lastGoodSeq, archivedUpTo);
-  return { status: 'broken', checked, intactUpTo: lastGoodSeq, brokenAt: failure.seq, problem, message };
 }
 
 function describeMissing(seq: number, lastGoodSeq: number | null): string {
@@ -552,6 +586,15 @@ export function verifyAuditChain(
   options?: Readonly<{ onProgress?: (checked: number, total: number) => void }>,
 ): AuditVerification {
   return walkChain(db, auditKey, Number.MAX_SAFE_INTEGER, options?.onProgress);
+}
+
+/**
+ * Starts the same walk as {@link verifyAuditChain}, to be done in slices (`step`) with other
+ * work between them, e.g. on main's event loop while the lead watches the progress. The walk
+ * covers the entries present at the start.
+ */
+export function startAuditChainWalk(db: Db, auditKey: Buffer): AuditChainWalk {
+  return startWalk(db, auditKey, Number.MAX_SAFE_INTEGER);
 }
 
 function checkpointSignature(auditKey: Buffer, checkpoint: Omit<AuditCheckpoint, 'signature'>): string {

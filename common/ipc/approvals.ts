@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { defineChannel } from './channel';
 import { accessReasonCodes } from './customers';
 
-/** What a grant allows: one customer's full file, one export, one print, or one audit archive. */
-export const approvalPurposes = ['full_file', 'export', 'print', 'audit_archive'] as const;
+/** What a grant allows: one customer's full file, one export, one print, one audit archive, or one audit-log export. */
+export const approvalPurposes = ['full_file', 'export', 'print', 'audit_archive', 'audit_export'] as const;
+
+/** Purposes about the audit log rather than a customer: their requests name no customer. */
+export const auditApprovalPurposes: readonly (typeof approvalPurposes)[number][] = ['audit_archive', 'audit_export'];
 
 /** Where a request stands; `expired` covers approved grants past their time and requests left undecided for a day. */
 export const approvalStatuses = ['pending', 'approved', 'denied', 'used', 'withdrawn', 'expired'] as const;
@@ -43,8 +46,8 @@ export const approvalsChannels = {
         reasonCode: z.enum(accessReasonCodes),
         reasonText: z.string().trim().min(2).max(200),
       })
-      .refine((request) => (request.purpose === 'audit_archive') === (request.customerId === null), {
-        message: 'a customer is required for customer purposes, and none for an audit archive',
+      .refine((request) => auditApprovalPurposes.includes(request.purpose) === (request.customerId === null), {
+        message: 'a customer is required for customer purposes, and none for the audit purposes',
         path: ['customerId'],
       }),
     response: approvalResponse,

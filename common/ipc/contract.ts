@@ -7,11 +7,14 @@ import type { ChannelDefinition } from './channel';
 import type { IpcResult } from './result';
 import { callsChannels } from './calls';
 import { customersChannels } from './customers';
+import { handoversChannels } from './handovers';
 import { knowledgeChannels } from './knowledge';
 import { phraseRulesChannels } from './phrase-rules';
+import { qualityChannels } from './quality';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 import { setupChannels } from './setup';
+import { slaDashboardChannels } from './sla-dashboard';
 import { slaSettingsChannels } from './sla-settings';
 import { storeChannels } from './store';
 import { ticketsChannels } from './tickets';
@@ -36,6 +39,9 @@ export const contract = {
   calls: callsChannels,
   tickets: ticketsChannels,
   slaSettings: slaSettingsChannels,
+  quality: qualityChannels,
+  slaDashboard: slaDashboardChannels,
+  handovers: handoversChannels,
 };
 
 /** The contract's type. */

@@ -12,6 +12,10 @@ import { migrate as extendCalls } from './0110-extend-calls';
 import { migrate as createTickets } from './0120-create-tickets';
 import { migrate as dropUnneededIndexes } from './0130-drop-unneeded-indexes';
 import { migrate as dropTicketCounters } from './0140-drop-ticket-counters';
+import { migrate as createHandovers } from './0150-create-handovers';
+import { migrate as rebuildApprovalsForAuditExport } from './0160-rebuild-approvals-for-audit-export';
+import { migrate as createQuality } from './0170-create-quality';
+import { migrate as indexTicketsByCreated } from './0180-index-tickets-by-created';
 import type { Migration } from './runner';
 
 export type { Migration, MigrationReport } from './runner';
@@ -33,6 +37,10 @@ export const migrations: readonly Migration[] = [
   { version: 120, name: 'create-tickets', migrate: createTickets },
   { version: 130, name: 'drop-unneeded-indexes', migrate: dropUnneededIndexes },
   { version: 140, name: 'drop-ticket-counters', migrate: dropTicketCounters },
+  { version: 150, name: 'create-handovers', migrate: createHandovers },
+  { version: 160, name: 'rebuild-approvals-for-audit-export', migrate: rebuildApprovalsForAuditExport },
+  { version: 170, name: 'create-quality', migrate: createQuality },
+  { version: 180, name: 'index-tickets-by-created', migrate: indexTicketsByCreated },
 ];
 
 /** The schema version this code writes. */

@@ -74,6 +74,8 @@ export function requestApproval(
     if (desk.sessions.get(caller.clientKey)?.accessibleCustomerIds.has(request.customerId) !== true) {
       throw new AppError('CUSTOMER_NOT_ACCESSIBLE', 'Find the customer by phone, account or ID number first.');
     }
+  } else if (request.purpose === 'audit_export') {
+    if (caller.account.role === 'agent') throw new AppError('FORBIDDEN_ROLE', 'Only team leads and administrators export the audit log.');
   } else if (caller.account.role !== 'admin') {
     throw new AppError('FORBIDDEN_ROLE', 'Only administrators archive the audit log.');
   }

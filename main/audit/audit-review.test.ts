@@ -8,6 +8,16 @@ afterEach(() => {
   scenario = undefined;
 });
 
+/** Runs a background verification as that person and answers its result. */
+async function verifyInBackground(current: Scenario, agentId: string): Promise<unknown> {
+  let progress = await current.value('app:audit.startVerification', {}, agentId);
+  while (!progress.done) {
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    progress = await current.value('app:audit.verificationProgress', { jobId: progress.jobId }, agentId);
+  }
+  return progress.result;
+}
+
 describe('audit trail through the desk', () => {
   it('records who, what, where and when for actions and refusals, and audits its own reading', async () => {
     const current = (scenario = await createScenario());
@@ -53,9 +63,65 @@ describe('audit trail through the desk', () => {
     expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 1').run()).toThrow(/keeps every entry/);
   });
 
+  it('filters, pages by cursor and keeps leads to their team; each read is audited with its view', async () => {
+    const current = (scenario = await createScenario());
+    const db = current.desk.desk.store.connection();
+    const created = await current.value(
+      'app:customers.create',
+      { fullName: '欧阳晓明', gender: 'male', phones: ['13812345678'], idType: 'resident_id', idNumber: '', address: '', accountNumbers: [] },
+      '1001',
+    );
+    const customerId = created.customer.id as number;
+    for (const reasonText of ['客户要求回拨核实', '核对身份', '投诉处理']) {
+      current.clock.advance(60_000);
+      await current.value('app:customers.reveal', { customerId, field: 'phone', index: 0, reasonCode: 'call_back', reasonText }, '1001');
+    }
+    await current.call('app:session.signIn', { agentId: '9999', password: 'not-it-at-all' }, 'kiosk');
+
+    const filter = { agentId: '1001', action: 'customer.*' };
+    const first = await current.value('app:audit.list', { filter, limit: 2 }, '2001');
+    expect(first.total).toEqual({ count: 4, capped: false });
+    expect(first.entries.map((entry: { action: string }) => entry.action)).toEqual(['customer.reveal', 'customer.reveal']);
+    expect(first.entries[0].details.reason).toBe('投诉处理');
+    expect(first.entries[0].previousHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.nextCursor).toEqual({ occurredAt: first.entries[1].occurredAt, seq: first.entries[1].seq });
+    expect(listAuditEntries(db, { limit: 1 })[0]).toMatchObject({
+      agentId: '2001',
+      action: 'audit.read',
+      details: { scope: 'team', agentId: '1001', action: 'customer.*', order: 'desc', page: 'first', limit: 2, outcome: null, from: null },
+    });
+    const second = await current.value('app:audit.list', { filter, limit: 2, cursor: first.nextCursor }, '2001');
+    expect(second.total).toBeNull();
+    expect(second.nextCursor).toBeNull();
+    expect(second.entries.map((entry: { action: string }) => entry.action)).toEqual(['customer.reveal', 'customer.create']);
+    expect(listAuditEntries(db, { limit: 1 })[0]).toMatchObject({ action: 'audit.read', details: { page: 'next' } });
+
+    const oldestFirst = await current.value('app:audit.list', { filter: { ...filter, objectType: 'customer', objectId: String(customerId) }, order: 'asc' }, '2001');
+    expect(oldestFirst.entries.map((entry: { seq: number }) => entry.seq)).toEqual(
+      [...first.entries, ...second.entries].map((entry: { seq: number }) => entry.seq).reverse(),
+    );
+    const inRange = await current.value(
+      'app:audit.list',
+      { filter: { ...filter, from: new Date(current.clock.now().getTime() - 90_000).toISOString().replace('.000Z', 'Z') } },
+      '2001',
+    );
+    expect(inRange.entries.map((entry: { details: { reason: string } }) => entry.details.reason)).toEqual(['投诉处理', '核对身份']);
+
+    // Another team's lead finds nothing of agent 1001; only an administrator sees sign-ins of unknown IDs.
+    expect(await current.value('app:audit.list', { filter }, '2003')).toMatchObject({ entries: [], total: { count: 0, capped: false }, nextCursor: null });
+    const unknownSignIns = { action: 'session.signIn', outcome: 'failed' };
+    expect((await current.value('app:audit.list', { filter: unknownSignIns }, '2001')).entries).toEqual([]);
+    const seenByAdmin = await current.value('app:audit.list', { filter: unknownSignIns }, '8001');
+    expect(seenByAdmin.entries).toMatchObject([{ agentId: null, objectId: '9999', code: 'INVALID_CREDENTIALS' }]);
+
+    expect(await current.call('app:audit.list', { filter: { from: '2026-11-23T00:00:00Z', to: '2026-11-22T00:00:00Z' } }, '2001')).toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+  });
+
   it('verifies the chain and compares an exported checkpoint, both audited', async () => {
     const current = (scenario = await createScenario());
-    const verification = await current.value('app:audit.verify', {}, '2001');
+    const verification = await verifyInBackground(current, '2001');
     expect(verification).toMatchObject({ status: 'intact', firstSeq: 1 });
     const { checkpoint, fileName } = await current.value('app:audit.exportCheckpoint', {}, '2001');
     expect(fileName).toContain(checkpoint.workstationId);
@@ -96,7 +162,7 @@ describe('audit trail through the desk', () => {
     const archived = await current.value('app:audit.archive', { upToSeq: oldHead, approvalId: approval.id }, '8001');
     expect(archived.entryCount).toBe(oldHead);
     expect(archived.content.split('\n').filter(Boolean)).toHaveLength(oldHead + 1);
-    expect(await current.value('app:audit.verify', {}, '8001')).toMatchObject({ status: 'intact', firstSeq: oldHead + 1 });
+    expect(await verifyInBackground(current, '8001')).toMatchObject({ status: 'intact', firstSeq: oldHead + 1 });
     expect(await current.call('app:audit.archive', { upToSeq: oldHead, approvalId: approval.id }, '8001')).toMatchObject({ code: 'APPROVAL_REQUIRED' });
   });
 });

@@ -1,22 +1,47 @@
-import type { AuditCheckpointFile } from '../../common/ipc/audit';
+import { auditTotalCap, type AuditCheckpointFile, type AuditCursorView, type AuditEntryView, type AuditFilterView } from '../../common/ipc/audit';
 import { AppError } from '../../common/ipc/result';
-import { listAgentIdsOfTeam } from '../../db/accounts';
+import { listAgentIdsOfTeam, type AccountRecord } from '../../db/accounts';
 import { findUsableGrant, markApprovalUsed } from '../../db/approvals';
 import {
   archiveAuditEntries,
   AuditArchiveError,
   compareAuditCheckpoint,
-  countAuditEntries,
   createAuditCheckpoint,
-  listAuditEntries,
-  verifyAuditChain,
+  type AuditDetails,
   type AuditEntry,
 } from '../../db/audit-log';
+import { countAuditMatches, findAuditPage, type AuditOrder, type AuditScope } from '../../db/audit-queries';
+import type { Db } from '../../db/connection';
 import type { DeskContext, SignedInCaller } from '../desk-context';
 import { workstationIdOf } from '../settings/desk-settings';
 import { recordAudit } from './audit-trail';
 
-function toEntryView(entry: AuditEntry) {
+/** Whose entries an account may read: administrators everything, team leads their team's and their own. */
+export function auditScopeOf(db: Db, account: AccountRecord): AuditScope {
+  if (account.role === 'admin') return { kind: 'all' };
+  return { kind: 'agents', agentIds: [...new Set([...listAgentIdsOfTeam(db, account.team), account.agentId])] };
+}
+
+/**
+ * A review filter and order as flat audit details (absent fields as null), so the entry
+ * recording a read or an export says exactly which view was read.
+ */
+export function describeAuditView(filter: AuditFilterView, order: AuditOrder, scope: AuditScope): AuditDetails {
+  return {
+    scope: scope.kind === 'all' ? 'all' : 'team',
+    order,
+    agentId: filter.agentId ?? null,
+    action: filter.action ?? null,
+    objectType: filter.objectType ?? null,
+    objectId: filter.objectId ?? null,
+    outcome: filter.outcome ?? null,
+    from: filter.from ?? null,
+    to: filter.to ?? null,
+  };
+}
+
+/** An entry as review screens and exports show it. */
+export function toEntryView(entry: AuditEntry): AuditEntryView {
   return {
     seq: entry.seq,
     occurredAt: entry.occurredAt,
@@ -31,49 +56,39 @@ function toEntryView(entry: AuditEntry) {
     outcome: entry.outcome,
     code: entry.code,
     details: { ...entry.details },
+    previousHash: entry.previousHash,
     hash: entry.hash,
   };
 }
 
 /**
- * A page of the audit log, newest first. Team leads read their team's entries (and their own),
- * administrators everything. The read itself is audited before the page is returned.
+ * A page of the filtered log in time order, after `cursor` (keyset paging on the agent/time
+ * index). Team leads read their team's entries (and their own), administrators everything; an
+ * agent filter outside the team finds nothing. The read is audited, with the view read, in the
+ * same transaction before the page is taken. The first page carries the total, exact up to
+ * 10,000.
  */
-export function listAudit(desk: DeskContext, caller: SignedInCaller, request: Readonly<{ beforeSeq?: number; limit: number }>) {
+export function listAudit(
+  desk: DeskContext,
+  caller: SignedInCaller,
+  request: Readonly<{ filter: AuditFilterView; order: AuditOrder; cursor?: AuditCursorView; limit: number }>,
+) {
   const db = desk.store.connection();
   return db.transaction(() => {
-    const agentIds =
-      caller.account.role === 'admin'
-        ? undefined
-        : [...new Set([...listAgentIdsOfTeam(db, caller.account.team), caller.account.agentId])];
+    const scope = auditScopeOf(db, caller.account);
     recordAudit(desk, caller.account, {
       action: 'audit.read',
       objectType: 'audit',
-      details: { beforeSeq: request.beforeSeq ?? null, limit: request.limit, scope: agentIds === undefined ? 'all' : 'team' },
+      details: { ...describeAuditView(request.filter, request.order, scope), page: request.cursor === undefined ? 'first' : 'next', limit: request.limit },
     });
-    const entries = listAuditEntries(db, {
-      limit: request.limit,
-      ...(request.beforeSeq === undefined ? {} : { beforeSeq: request.beforeSeq }),
-      ...(agentIds === undefined ? {} : { agentIds }),
-    });
-    return { entries: entries.map(toEntryView), total: countAuditEntries(db) };
+    const query = { scope, filter: request.filter, order: request.order };
+    const page = findAuditPage(db, query, request.cursor === undefined ? { limit: request.limit } : { limit: request.limit, cursor: request.cursor });
+    return {
+      entries: page.entries.map(toEntryView),
+      nextCursor: page.nextCursor,
+      total: request.cursor === undefined ? countAuditMatches(db, query, auditTotalCap) : null,
+    };
   })();
-}
-
-/** Walks the whole chain; the verification and its result are audited. */
-export function verifyAudit(desk: DeskContext, caller: SignedInCaller) {
-  const db = desk.store.connection();
-  const result = verifyAuditChain(db, desk.store.auditKey());
-  recordAudit(desk, caller.account, {
-    action: 'audit.verify',
-    objectType: 'audit',
-    outcome: result.status === 'intact' ? 'success' : 'failed',
-    details:
-      result.status === 'intact'
-        ? { checked: result.checked, lastSeq: result.lastSeq }
-        : { checked: result.checked, brokenAt: result.brokenAt, problem: result.problem },
-  });
-  return result;
 }
 
 /** Signs the chain's head as a checkpoint file to keep outside the desk. Audited. */

@@ -7,8 +7,10 @@ import {
   requestApproval,
   withdrawApprovalRequest,
 } from '../approvals/approvals';
+import { exportAuditView } from '../audit/audit-export';
 import { recordAudit } from '../audit/audit-trail';
-import { archiveAudit, compareCheckpoint, exportCheckpoint, listAudit, verifyAudit } from '../audit/audit-review';
+import { auditVerificationProgress, startAuditVerification } from '../audit/audit-verification';
+import { archiveAudit, compareCheckpoint, exportCheckpoint, listAudit } from '../audit/audit-review';
 import { exportScripts, importScripts, listScripts, removeScript, saveScript } from '../call-scripts/call-scripts';
 import {
   addCustomerNote,
@@ -23,6 +25,7 @@ import {
 } from '../customers/customers';
 import { currentCall, finishCall, recordCallStep, startCall, updateCall } from '../calls/calls';
 import type { CallerContext, DeskContext, SignedInCaller } from '../desk-context';
+import { acknowledgeHandover, lookupHandoverTicket, searchHandoverLog, writeHandover } from '../handovers/handovers';
 import { saveAnswer, searchAnswers, suggestAnswers } from '../knowledge/knowledge';
 import {
   compiledRulebookFor,
@@ -34,6 +37,7 @@ import {
   testPhrases,
   updateRule,
 } from '../phrase-rules/phrase-rules';
+import { appealScore, inspectCall, myQuality, pickUnscoredCall, reviewAppeal, scoreCall, teamQuality, teamSummary } from '../quality/quality';
 import { lockSeat, recordSeatActivity, unlockSeat } from '../session/seat-lock';
 import {
   importCalendarYears,
@@ -43,6 +47,7 @@ import {
   saveCalendarYear,
   saveSlaPolicy,
 } from '../sla-settings/sla-settings';
+import { listAgentOverdueTickets, slaDashboardSummary } from '../sla-dashboard/sla-dashboard';
 import {
   changeTicketDeadline,
   createTicket,
@@ -123,7 +128,9 @@ export function createHandlers(desk: DeskContext): Handlers {
     },
     audit: {
       list: (request, caller) => listAudit(desk, signedIn(caller), request),
-      verify: (_request, caller) => verifyAudit(desk, signedIn(caller)),
+      export: (request, caller) => exportAuditView(desk, signedIn(caller), request),
+      startVerification: (_request, caller) => startAuditVerification(desk, signedIn(caller)),
+      verificationProgress: (request, caller) => auditVerificationProgress(desk, signedIn(caller), request),
       exportCheckpoint: (_request, caller) => exportCheckpoint(desk, signedIn(caller)),
       compareCheckpoint: (request, caller) => compareCheckpoint(desk, signedIn(caller), request),
       archive: (request, caller) => archiveAudit(desk, signedIn(caller), request),
@@ -174,6 +181,26 @@ export function createHandlers(desk: DeskContext): Handlers {
       saveCalendarYear: (request, caller) => saveCalendarYear(desk, signedIn(caller), request),
       removeCalendarYear: (request, caller) => removeCalendarYear(desk, signedIn(caller), request),
       importCalendarYears: (request, caller) => importCalendarYears(desk, signedIn(caller), request),
+    },
+    quality: {
+      team: (request, caller) => teamQuality(desk, signedIn(caller), request),
+      pickUnscored: (request, caller) => pickUnscoredCall(desk, signedIn(caller), request),
+      call: (request, caller) => inspectCall(desk, signedIn(caller), request),
+      score: (request, caller) => scoreCall(desk, signedIn(caller), request),
+      mine: (_request, caller) => myQuality(desk, signedIn(caller)),
+      appeal: (request, caller) => appealScore(desk, signedIn(caller), request),
+      review: (request, caller) => reviewAppeal(desk, signedIn(caller), request),
+      summary: (_request, caller) => teamSummary(desk, signedIn(caller)),
+    },
+    slaDashboard: {
+      summary: (request, caller) => slaDashboardSummary(desk, signedIn(caller), request),
+      overdueTickets: (request, caller) => listAgentOverdueTickets(desk, signedIn(caller), request),
+    },
+    handovers: {
+      write: (request, caller) => writeHandover(desk, signedIn(caller), request),
+      lookupTicket: (request, caller) => lookupHandoverTicket(desk, signedIn(caller), request),
+      acknowledge: (request, caller) => acknowledgeHandover(desk, signedIn(caller), request),
+      search: (request, caller) => searchHandoverLog(desk, signedIn(caller), request),
     },
   };
 }

@@ -1,8 +1,9 @@
-import { App, Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useEffect } from 'react';
+import { App, Button, Card, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { useCallback, useEffect } from 'react';
 import type { AccountView } from '../../../common/ipc/accounts';
 import type { ApprovalView } from '../../../common/ipc/approvals';
 import { useErrorMessage, useT, type Translate } from '../../i18n/translate';
+import { ApprovalsInbox } from './ApprovalsInbox';
 import { useApprovalsStore } from './useApprovalsStore';
 
 const statusColors: Record<ApprovalView['status'], string> = {
@@ -39,6 +40,11 @@ function baseColumns(translate: Translate): TableColumnsType<ApprovalView> {
     },
     { title: translate('approvals.column.requestedAt'), key: 'requestedAt', render: (_, item) => formatTime(item.requestedAt) },
     { title: translate('approvals.column.expiresAt'), key: 'expiresAt', render: (_, item) => formatTime(item.expiresAt) },
+    {
+      title: translate('approvals.column.decision'),
+      key: 'decision',
+      render: (_, item) => (item.deciderAgentId === null ? '—' : [item.deciderAgentId, item.decisionNote].filter((part) => part !== '').join('：')),
+    },
   ];
 }
 
@@ -49,6 +55,7 @@ export function ApprovalsPage({ account }: { account: AccountView }) {
   const { message } = App.useApp();
   const { mine, inbox, loadMine, loadInbox, decide, withdraw } = useApprovalsStore();
   const isLead = account.role === 'team_lead';
+  const refreshInbox = useCallback(() => void loadInbox(), [loadInbox]);
 
   useEffect(() => {
     void loadMine();
@@ -73,44 +80,20 @@ export function ApprovalsPage({ account }: { account: AccountView }) {
         ) : null,
     },
   ];
-  const inboxColumns: TableColumnsType<ApprovalView> = [
-    ...baseColumns(translate),
-    {
-      key: 'actions',
-      render: (_, item) =>
-        item.status === 'pending' ? (
-          <Space>
-            <Button
-              type="primary"
-              size="small"
-              onClick={() => void report(decide(item.id, true, ''), translate('approvals.approved'))}
-              data-testid={`approval-approve-${item.id}`}
-            >
-              {translate('approvals.approve')}
-            </Button>
-            <Button
-              danger
-              size="small"
-              onClick={() => void report(decide(item.id, false, ''), translate('approvals.denied'))}
-              data-testid={`approval-deny-${item.id}`}
-            >
-              {translate('approvals.deny')}
-            </Button>
-          </Space>
-        ) : null,
-    },
-  ];
-
   return (
     <Space direction="vertical" size="large" className="approvals-page" data-testid="approvals-page">
       {isLead ? (
-        <Card
-          title={translate('approvals.inbox')}
-          extra={<Button onClick={() => void loadInbox()}>{translate('common.refresh')}</Button>}
-        >
-          <Typography.Paragraph type="secondary">{translate('approvals.inboxHint')}</Typography.Paragraph>
-          <Table rowKey="id" size="small" columns={inboxColumns} dataSource={inbox} pagination={{ pageSize: 20 }} data-testid="approvals-inbox" />
-        </Card>
+        <ApprovalsInbox
+          inbox={inbox}
+          columns={baseColumns(translate)}
+          onRefresh={refreshInbox}
+          onDecide={async (approvalId, approve, note) => {
+            const failure = await decide(approvalId, approve, note);
+            if (failure === null) void message.success(translate(approve ? 'approvals.approved' : 'approvals.denied'));
+            else void message.error(describeError(failure.code));
+            return failure === null;
+          }}
+        />
       ) : null}
       <Card title={translate('approvals.mine')} extra={<Button onClick={() => void loadMine()}>{translate('common.refresh')}</Button>}>
         <Table rowKey="id" size="small" columns={mineColumns} dataSource={mine} pagination={{ pageSize: 20 }} data-testid="approvals-mine" />

@@ -4,14 +4,18 @@ import { matchesHotkey, parseHotkey, defaultLockHotkey } from '../../../common/h
 import { getApi } from '../../api/api';
 import { useAgentsStore } from '../agents/useAgentsStore';
 import { useApprovalsStore } from '../approvals/useApprovalsStore';
+import { useAuditIntegrityStore } from '../audit/useAuditIntegrityStore';
 import { useAuditStore } from '../audit/useAuditStore';
 import { useCallScriptsStore } from '../call-scripts/useCallScriptsStore';
 import { useCallStore } from '../calls/useCallStore';
 import { useTicketsStore } from '../tickets/useTicketsStore';
 import { useCustomersStore } from '../customers/useCustomersStore';
 import { useDraftsStore } from '../drafts/useDraftsStore';
+import { useHandoversStore } from '../handovers/useHandoversStore';
+import { useQualityStore } from '../quality/useQualityStore';
 import { onLockedByMain, onPersonChanged, onStashReturned, useSessionStore } from '../session/useSessionStore';
 import { useSettingsStore } from '../settings/useSettingsStore';
+import { useSlaDashboardStore } from '../sla-dashboard/useSlaDashboardStore';
 
 /**
  * How often the renderer asks main whether the seat was locked (idle, OS lock, suspend): every
@@ -39,6 +43,10 @@ export function clearPersonalData(): void {
   useDraftsStore.getState().reset();
   useApprovalsStore.getState().reset();
   useAuditStore.getState().reset();
+  useAuditIntegrityStore.getState().reset();
+  useHandoversStore.getState().reset();
+  useQualityStore.getState().reset();
+  useSlaDashboardStore.getState().reset();
   useAgentsStore.getState().reset();
   useCallScriptsStore.getState().reset();
 }

@@ -15,20 +15,23 @@ import { useDueSoonWarnings } from '../tickets/useDueSoonWarnings';
 import { KnowledgePage } from '../knowledge/KnowledgePage';
 import { lockSeatNow } from '../lock/seatLockFlow';
 import { PhraseRulesPage } from '../phrase-rules/PhraseRulesPage';
+import { QualityPage } from '../quality/QualityPage';
 import { usePhraseEngineStore } from '../phrase-warnings/usePhraseEngineStore';
 import { SettingsPage } from '../settings/SettingsPage';
+import { SlaDashboardPage } from '../sla-dashboard/SlaDashboardPage';
 import { SlaSettingsPage } from '../sla-settings/SlaSettingsPage';
+import { HandoversPage } from '../handovers/HandoversPage';
 import { useSettingsStore } from '../settings/useSettingsStore';
 import { ChangePasswordModal } from '../session/ChangePasswordModal';
 import { useSessionStore } from '../session/useSessionStore';
 
-type Section = 'customers' | 'tickets' | 'knowledge' | 'approvals' | 'audit' | 'agents' | 'settings' | 'phraseRules' | 'callScripts' | 'slaSettings';
+type Section = 'customers' | 'tickets' | 'knowledge' | 'approvals' | 'audit' | 'agents' | 'settings' | 'phraseRules' | 'callScripts' | 'slaSettings' | 'handover' | 'slaDashboard' | 'quality';
 
 /** The sections each role opens; main enforces the same rules on every call. */
 const sectionsByRole: Record<AccountView['role'], readonly Section[]> = {
-  agent: ['customers', 'tickets', 'knowledge', 'approvals'],
-  team_lead: ['customers', 'tickets', 'knowledge', 'approvals', 'audit', 'phraseRules', 'callScripts', 'slaSettings'],
-  admin: ['agents', 'settings', 'phraseRules', 'callScripts', 'slaSettings', 'knowledge', 'audit', 'approvals', 'customers'],
+  agent: ['customers', 'tickets', 'knowledge', 'approvals', 'quality'],
+  team_lead: ['customers', 'tickets', 'slaDashboard', 'quality', 'knowledge', 'approvals', 'handover', 'audit', 'phraseRules', 'callScripts', 'slaSettings'],
+  admin: ['agents', 'settings', 'phraseRules', 'callScripts', 'slaSettings', 'slaDashboard', 'knowledge', 'audit', 'approvals', 'handover', 'customers'],
 };
 
 /** The signed-in frame: who is at the desk, and the sections their role opens. */
@@ -77,6 +80,12 @@ export function WorkspaceFrame({ account }: { account: AccountView }) {
     callScripts: () => <CallScriptsPage canEdit={account.role === 'admin'} />,
     // Team leads read the SLA policies and the calendar; only administrators change them.
     slaSettings: () => <SlaSettingsPage canEdit={account.role === 'admin'} />,
+    // Team leads see their team's service figures; administrators every team's or one team's.
+    slaDashboard: () => <SlaDashboardPage account={account} />,
+    // Team leads write and acknowledge their team's handover log; administrators read every team's.
+    handover: () => <HandoversPage account={account} />,
+    // Team leads sample, score and review their team's calls; everyone who takes calls sees their own (我的质检).
+    quality: () => <QualityPage account={account} />,
   };
 
   async function handleSignOut(): Promise<void> {
@@ -126,7 +135,7 @@ export function WorkspaceFrame({ account }: { account: AccountView }) {
           destroyOnHidden
           items={sections.map((key) => ({
             key,
-            label: <span data-testid={`tab-${key}`}>{translate(`workspace.tab.${key}`)}</span>,
+            label: <span data-testid={`tab-${key}`}>{translate(key === 'quality' && account.role === 'agent' ? 'workspace.tab.myQuality' : `workspace.tab.${key}`)}</span>,
             children: pages[key](),
           }))}
         />

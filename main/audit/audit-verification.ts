@@ -1,0 +1,103 @@
+import { AppError } from '../../common/ipc/result';
+import { startAuditChainWalk, type AuditChainWalk, type AuditVerification } from '../../db/audit-log';
+import type { DeskContext, SignedInCaller } from '../desk-context';
+import { recordAudit } from './audit-trail';
+
+/** How long one slice of a walk may hold main's event loop before other calls get their turn. */
+const sliceMilliseconds = 40;
+/** Entries per step inside a slice (one query each). */
+const stepEntries = 2_000;
+
+type VerificationJob = {
+  readonly id: number;
+  readonly accountId: number;
+  readonly walk: AuditChainWalk;
+  result: AuditVerification | undefined;
+};
+
+/** A verification as the lead watches it: how far it got, and its result once over. */
+export type VerificationProgress = Readonly<{
+  jobId: number;
+  checked: number;
+  total: number;
+  done: boolean;
+  result: AuditVerification | null;
+}>;
+
+const jobsByDesk = new WeakMap<DeskContext, Map<number, VerificationJob>>();
+let lastJobId = 0;
+
+function jobsOf(desk: DeskContext): Map<number, VerificationJob> {
+  let jobs = jobsByDesk.get(desk);
+  if (jobs === undefined) {
+    jobs = new Map();
+    jobsByDesk.set(desk, jobs);
+  }
+  return jobs;
+}
+
+function progressOf(job: VerificationJob): VerificationProgress {
+  return { jobId: job.id, checked: job.walk.checked(), total: job.walk.total, done: job.result !== undefined, result: job.result ?? null };
+}
+
+function recordResult(desk: DeskContext, caller: SignedInCaller, result: AuditVerification): void {
+  recordAudit(desk, caller.account, {
+    action: 'audit.verify',
+    objectType: 'audit',
+    outcome: result.status === 'intact' ? 'success' : 'failed',
+    details:
+      result.status === 'intact'
+        ? { checked: result.checked, lastSeq: result.lastSeq }
+        : { checked: result.checked, brokenAt: result.brokenAt, problem: result.problem },
+  });
+}
+
+function runSlice(desk: DeskContext, caller: SignedInCaller, job: VerificationJob): void {
+  const sliceEnd = performance.now() + sliceMilliseconds;
+  try {
+    while (job.result === undefined && performance.now() < sliceEnd) job.result = job.walk.step(stepEntries);
+  } catch {
+    // The store was locked or closed under the walk: the lead starts again once it is open.
+    jobsOf(desk).delete(job.id);
+    return;
+  }
+  if (job.result === undefined) {
+    setImmediate(() => runSlice(desk, caller, job));
+    return;
+  }
+  recordResult(desk, caller, job.result);
+}
+
+/**
+ * Starts walking the whole hash chain on main's event loop, a slice at a time, so the desk
+ * stays responsive and the lead sees the progress (`auditVerificationProgress`). A second start
+ * by the same person while a walk runs returns that walk. The result is audited when the walk
+ * ends; a walk covers the entries present when it starts.
+ */
+export function startAuditVerification(desk: DeskContext, caller: SignedInCaller): VerificationProgress {
+  const jobs = jobsOf(desk);
+  for (const job of jobs.values()) {
+    if (job.accountId === caller.account.id && job.result === undefined) return progressOf(job);
+  }
+  // Finished walks of this person are forgotten once a new one starts.
+  for (const [id, job] of jobs) if (job.accountId === caller.account.id) jobs.delete(id);
+  lastJobId += 1;
+  const job: VerificationJob = {
+    id: lastJobId,
+    accountId: caller.account.id,
+    walk: startAuditChainWalk(desk.store.connection(), desk.store.auditKey()),
+    result: undefined,
+  };
+  jobs.set(job.id, job);
+  setImmediate(() => runSlice(desk, caller, job));
+  return progressOf(job);
+}
+
+/** How far the caller's verification got; `VERIFICATION_NOT_FOUND` for another person's, a stopped or an unknown walk. */
+export function auditVerificationProgress(desk: DeskContext, caller: SignedInCaller, request: Readonly<{ jobId: number }>): VerificationProgress {
+  const job = jobsOf(desk).get(request.jobId);
+  if (job === undefined || job.accountId !== caller.account.id) {
+    throw new AppError('VERIFICATION_NOT_FOUND', 'No such verification: it stopped when the store was locked, or someone else started it.');
+  }
+  return progressOf(job);
+}
