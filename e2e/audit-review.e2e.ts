@@ -135,6 +135,12 @@ describe('audit review in the browser', () => {
     await leadPage.screenshot({ path: join(artifacts, 'audit-review-detail.png') });
     await leadPage.keyboard.press('Escape');
     await detail.waitFor({ state: 'detached' });
+
+    // The lead verifies the chain: a background walk, then "intact up to entry N".
+    await leadPage.getByTestId('audit-verify').click();
+    const verification = leadPage.getByTestId('audit-verification');
+    await verification.waitFor();
+    expect(await verification.innerText()).toContain('日志完整');
   });
 
   it('exports the filtered view as CSV and XLSX, each under an approval of another lead', async () => {
