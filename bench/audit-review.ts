@@ -18,6 +18,7 @@ import { openEncryptedDatabase } from '../db/connection';
 import { migrations, runMigrations } from '../db/migrations';
 import { randomDatabaseKey } from '../db/test-support';
 import { writeAuditCsv, writeAuditXlsx } from '../main/audit/audit-export';
+import { elapsedMilliseconds, formatMilliseconds, percentile } from './timing';
 
 const entryCount = Number(process.env.SEATDESK_BENCH_AUDIT ?? 10_000_000);
 const agentCount = 500;
@@ -29,16 +30,7 @@ const end = Date.parse('2026-11-22T02:00:00.000Z');
 const span = 730 * 86_400_000;
 const actions = ['customer.view', 'customer.search', 'customer.reveal', 'ticket.create', 'call.take', 'call.finish', 'session.signIn', 'session.lock'] as const;
 
-function elapsedMilliseconds(start: bigint): number {
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-function percentile(samples: readonly number[], share: number): number {
-  const sorted = [...samples].sort((first, second) => first - second);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
-}
-
-const format = (milliseconds: number) => `${milliseconds.toFixed(3)} ms`;
+const format = formatMilliseconds;
 const agentIdOf = (index: number) => String(5000 + (index % agentCount));
 
 function entryAt(index: number): NewAuditEntry {

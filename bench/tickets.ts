@@ -26,6 +26,7 @@ import type { DeskContext, SignedInCaller } from '../main/desk-context';
 import { slaDashboardSummary } from '../main/sla-dashboard/sla-dashboard';
 import { createScenario } from '../main/test-support';
 import { createTicket, listMyTickets } from '../main/tickets/tickets';
+import { elapsedMilliseconds, formatMilliseconds, percentile } from './timing';
 
 const ticketCount = Number(process.env.SEATDESK_BENCH_TICKETS ?? 1_000_000);
 const ownerCount = 500;
@@ -37,16 +38,7 @@ const dashboardRuns = 20;
 const targets = { createP99Milliseconds: 5, encryptionOverhead: 0.15, queueQueryMilliseconds: 5 };
 const benchStarted = process.hrtime.bigint();
 
-function elapsedMilliseconds(start: bigint): number {
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-function percentile(samples: readonly number[], share: number): number {
-  const sorted = [...samples].sort((first, second) => first - second);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
-}
-
-const format = (milliseconds: number) => `${milliseconds.toFixed(3)} ms`;
+const format = formatMilliseconds;
 
 /** A plain store: the same schema and pragmas as the encrypted store (db/connection.ts), no key. */
 function openPlainStore(file: string, pageSize: number): Db {

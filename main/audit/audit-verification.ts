@@ -56,16 +56,16 @@ function runSlice(desk: DeskContext, caller: SignedInCaller, job: VerificationJo
   const sliceEnd = performance.now() + sliceMilliseconds;
   try {
     while (job.result === undefined && performance.now() < sliceEnd) job.result = job.walk.step(stepEntries);
+    if (job.result === undefined) {
+      setImmediate(() => runSlice(desk, caller, job));
+      return;
+    }
+    recordResult(desk, caller, job.result);
   } catch {
-    // The store was locked or closed under the walk: the lead starts again once it is open.
+    // The store was closed under the walk (it runs outside any call, so nothing may escape):
+    // the job is dropped and the lead starts again once the store is open.
     jobsOf(desk).delete(job.id);
-    return;
   }
-  if (job.result === undefined) {
-    setImmediate(() => runSlice(desk, caller, job));
-    return;
-  }
-  recordResult(desk, caller, job.result);
 }
 
 /**
