@@ -62,10 +62,12 @@ export function ApprovalsPage({ account }: { account: AccountView }) {
     if (isLead) void loadInbox();
   }, [isLead, loadMine, loadInbox]);
 
-  async function report(task: Promise<{ code: Parameters<typeof describeError>[0] } | null>, done: string): Promise<void> {
+  /** Shows how a call ended; answers whether it succeeded. */
+  async function report(task: Promise<{ code: Parameters<typeof describeError>[0] } | null>, done: string): Promise<boolean> {
     const failure = await task;
     if (failure === null) void message.success(done);
     else void message.error(describeError(failure.code));
+    return failure === null;
   }
 
   const mineColumns: TableColumnsType<ApprovalView> = [
@@ -87,12 +89,9 @@ export function ApprovalsPage({ account }: { account: AccountView }) {
           inbox={inbox}
           columns={baseColumns(translate)}
           onRefresh={refreshInbox}
-          onDecide={async (approvalId, approve, note) => {
-            const failure = await decide(approvalId, approve, note);
-            if (failure === null) void message.success(translate(approve ? 'approvals.approved' : 'approvals.denied'));
-            else void message.error(describeError(failure.code));
-            return failure === null;
-          }}
+          onDecide={(approvalId, approve, note) =>
+            report(decide(approvalId, approve, note), translate(approve ? 'approvals.approved' : 'approvals.denied'))
+          }
         />
       ) : null}
       <Card title={translate('approvals.mine')} extra={<Button onClick={() => void loadMine()}>{translate('common.refresh')}</Button>}>
