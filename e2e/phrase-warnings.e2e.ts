@@ -190,8 +190,9 @@ describe('live banned-phrase warnings in the note box', () => {
     await page.keyboard.type(note);
     expect((await marksNow()).map((mark) => mark.severity)).toEqual(['warn']);
     await page.getByTestId('customer-note-save').click();
-    await page.getByTestId('customer-card').getByText(note).waitFor();
+    // The box empties first: until then its text (and the mirror behind it) matches the note too.
     await expect.poll(() => page.getByTestId('customer-note-draft').inputValue()).toBe('');
+    await page.getByTestId('customer-card').getByText(note).waitFor();
     expect(await marksNow()).toEqual([]);
   });
 });
