@@ -219,16 +219,18 @@ describe('verifyAuditChain', () => {
     });
   });
 
-  it('reports progress every 10,000 entries and at the end', () => {
+  it('reports progress every 10,240 entries and at the end', () => {
     const { db } = database();
-    appendEntries(db, 10_001);
+    appendEntries(db, 10_241);
     const calls: Array<[number, number]> = [];
     const result = verifyAuditChain(db, auditKey, { onProgress: (checked, total) => calls.push([checked, total]) });
     expect(result.status).toBe('intact');
     expect(calls).toEqual([
-      [10_000, 10_001],
-      [10_001, 10_001],
+      [10_240, 10_241],
+      [10_241, 10_241],
     ]);
+    // Every whole block it verified is sealed.
+    expect(db.prepare('SELECT count(*) FROM audit_seals').pluck().get()).toBe(10);
   });
 });
 

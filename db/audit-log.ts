@@ -1,6 +1,15 @@
 import { createHmac, hash as computeDigest, timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import { auditCheckpointSchema as checkpointFileSchema } from '../common/ipc/audit';
+import {
+  auditLogIsStrict,
+  auditSealBlockSize,
+  checkAuditSeal,
+  createAuditSeal,
+  deriveAuditSealKey,
+  saveAuditSeals,
+  type AuditSeal,
+} from './audit-seals';
 import { cachedStatement, type Db } from './connection';
 
 /** The `previous_hash` of the very first entry: 64 zeros. */
@@ -126,7 +135,8 @@ export type AuditArchive = Readonly<{
 const auditKeyLength = 32;
 const hmacBlockSize = 64;
 const sha256Length = 32;
-const progressInterval = 10_000;
+/** Entries between progress reports: whole seal blocks, so that every block a walk verifies gets sealed. */
+const progressInterval = 10 * auditSealBlockSize;
 const millisecondsPerDay = 86_400_000;
 const defaultMinimumAgeDays = 180;
 const isoTimestampPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -410,16 +420,36 @@ export type AuditChainWalk = Readonly<{
   total: number;
   /** Entries checked so far. */
   checked: () => number;
+  /** Of those, the entries checked through their block's seal (see db/audit-seals.ts). */
+  checkedBySeal: () => number;
   /**
-   * Checks up to `maxEntries` more entries in seq order. Returns the result when the walk is over
-   * (every entry checked, or the first failure found), else undefined.
+   * Checks up to `maxEntries` more entries in seq order (a sealed block counts whole, so a step
+   * may check up to a block more). Returns the result when the walk is over (every entry checked,
+   * or the first failure found), else undefined.
    */
   step: (maxEntries: number) => AuditVerification | undefined;
+  /**
+   * Seals for the whole blocks this walk verified entry by entry since the last call, for
+   * {@link saveAuditSeals}. A block is sealed when a single step read it whole (steps of at least
+   * {@link auditSealBlockSize} entries).
+   */
+  takeSeals: () => AuditSeal[];
 }>;
 
-function startWalk(db: Db, auditKey: Buffer, upToSeq: number): AuditChainWalk {
+/** Options of a walk. */
+export type AuditWalkOptions = Readonly<{
+  /**
+   * The connection the walk reads entries through; default `db`. A reader from
+   * {@link openAuditReader} skips SQLCipher's per-page HMAC, which costs more than the walk's
+   * own checks (those cover every byte of every entry with the audit key).
+   */
+  reader?: Db;
+}>;
+
+function startWalk(db: Db, auditKey: Buffer, upToSeq: number, options: AuditWalkOptions | undefined): AuditChainWalk {
   assertAuditKey(auditKey);
-  const anchors = readAnchors(db);
+  const reader = options?.reader ?? db;
+  const anchors = readAnchors(reader);
   const anchorKey = deriveKey(auditKey, anchorKeyLabel);
   let start: AnchorRow | undefined;
   let forged: AuditVerification | undefined;
@@ -441,37 +471,89 @@ function startWalk(db: Db, auditKey: Buffer, upToSeq: number): AuditChainWalk {
   // The newest seq now, so that entries appended during a sliced walk (its own audit entry
   // among them) are left for the next walk. Seqs run without gaps in an intact log, so the
   // expected count needs no count(*), which would decrypt every page once more.
-  const lastSeq = Math.min(upToSeq, (cachedStatement(db, 'SELECT max(seq) FROM audit_log').pluck().get() as number | null) ?? 0);
+  const lastSeq = Math.min(upToSeq, (cachedStatement(reader, 'SELECT max(seq) FROM audit_log').pluck().get() as number | null) ?? 0);
   const total = Math.max(0, lastSeq - archivedUpTo);
   // Each slice is its own query: an open iterator would keep the connection busy between slices.
-  const slice = cachedStatement(db, `SELECT ${entryColumns} FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`).raw();
+  const slice = cachedStatement(reader, `SELECT ${entryColumns} FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`).raw();
   const hashEntry = createEntryHasher(auditKey);
+  const sealKey = deriveAuditSealKey(auditKey);
+  const useSeals = auditLogIsStrict(reader);
   const fields: unknown[] = new Array<unknown>(canonicalFieldCount);
   let expectedPrevious = start?.headHash ?? genesisHash;
   let lastGoodSeq: number | null = start?.upToSeq ?? null;
-  // From 0, not from the anchor: a row put back into the archived range must be found.
-  let lastReadSeq = 0;
+  let lastReadSeq = archivedUpTo;
+  // Archiving deleted everything up to the anchor: a row found there was put back.
+  let archivedRangeChecked = archivedUpTo === 0;
   let firstSeq: number | null = null;
   let checked = 0;
+  let checkedBySeal = 0;
+  let seals: AuditSeal[] = [];
   let result: AuditVerification | undefined = forged;
 
-  function step(maxEntries: number): AuditVerification | undefined {
-    if (result !== undefined) return result;
-    const rows = slice.all(lastReadSeq, lastSeq, Math.max(1, Math.trunc(maxEntries))) as EntryRow[];
+  /** Checks up to `limit` rows after `lastReadSeq` up to `upper`, one by one. */
+  function walkRows(upper: number, limit: number): Readonly<{ read: number; failure?: ChainFailure }> {
+    const rows = slice.all(lastReadSeq, upper, limit) as EntryRow[];
     for (const row of rows) {
       const seq = row[0];
       lastReadSeq = seq;
-      // Archiving deleted everything up to the anchor: a row found there was put back.
-      if (seq <= archivedUpTo) return finish({ seq, previousHash: row[1], hash: row[2], selfValid: false });
       for (let index = 0; index < canonicalFieldCount; index += 1) fields[index] = row[firstCanonicalColumn + index];
       const selfValid = hashEntry(row[1], JSON.stringify(fields), row[detailsColumn]) === row[2];
-      if (!selfValid || row[1] !== expectedPrevious) return finish({ seq, previousHash: row[1], hash: row[2], selfValid });
+      if (!selfValid || row[1] !== expectedPrevious) return { read: rows.length, failure: { seq, previousHash: row[1], hash: row[2], selfValid } };
       expectedPrevious = row[2];
       lastGoodSeq = seq;
       firstSeq ??= seq;
       checked += 1;
     }
-    if (rows.length < maxEntries) return finish(undefined);
+    // Fewer rows than asked for: nothing more up to `upper` (a gap there shows at the next row).
+    if (rows.length < limit) lastReadSeq = upper;
+    return { read: rows.length };
+  }
+
+  function step(maxEntries: number): AuditVerification | undefined {
+    if (result !== undefined) return result;
+    if (!archivedRangeChecked) {
+      archivedRangeChecked = true;
+      const [row] = slice.all(0, archivedUpTo, 1) as EntryRow[];
+      if (row !== undefined) return finish({ seq: row[0], previousHash: row[1], hash: row[2], selfValid: false });
+    }
+    let budget = Math.max(1, Math.trunc(maxEntries));
+    while (budget > 0) {
+      if (lastReadSeq >= lastSeq) return finish(undefined);
+      const first = lastReadSeq + 1;
+      const blockLast = Math.ceil(first / auditSealBlockSize) * auditSealBlockSize;
+      const upper = Math.min(lastSeq, blockLast);
+      const wholeBlock = (first - 1) % auditSealBlockSize === 0 && upper === blockLast;
+      if (wholeBlock && useSeals) {
+        const sealed = checkAuditSeal(reader, sealKey, first, upper);
+        if (sealed !== undefined && sealed.firstPreviousHash === expectedPrevious) {
+          expectedPrevious = sealed.lastHash;
+          lastGoodSeq = upper;
+          lastReadSeq = upper;
+          firstSeq ??= first;
+          checked += auditSealBlockSize;
+          checkedBySeal += auditSealBlockSize;
+          budget -= auditSealBlockSize;
+          continue;
+        }
+      }
+      const limit = Math.min(budget, upper - lastReadSeq);
+      let walked: Readonly<{ read: number; failure?: ChainFailure }>;
+      if (wholeBlock && useSeals && limit === auditSealBlockSize) {
+        // One read transaction, so that the seal covers exactly the rows just verified.
+        walked = reader.transaction(() => {
+          const rows = walkRows(upper, limit);
+          if (rows.failure === undefined && rows.read === auditSealBlockSize) {
+            const seal = createAuditSeal(reader, sealKey, first, upper);
+            if (seal !== undefined) seals.push(seal);
+          }
+          return rows;
+        })();
+      } else {
+        walked = walkRows(upper, limit);
+      }
+      if (walked.failure !== undefined) return finish(walked.failure);
+      budget -= walked.read;
+    }
     return undefined;
   }
 
@@ -479,25 +561,33 @@ function startWalk(db: Db, auditKey: Buffer, upToSeq: number): AuditChainWalk {
     if (failure === undefined) {
       result = { status: 'intact', checked, firstSeq, lastSeq: firstSeq === null ? null : lastGoodSeq, headHash: expectedPrevious };
     } else {
-      const { problem, message } = classifyFailure(db, failure, expectedPrevious, lastGoodSeq, archivedUpTo);
+      const { problem, message } = classifyFailure(reader, failure, expectedPrevious, lastGoodSeq, archivedUpTo);
       result = { status: 'broken', checked, intactUpTo: lastGoodSeq, brokenAt: failure.seq, problem, message };
     }
     return result;
   }
 
-  return { total, checked: () => checked, step };
+  function takeSeals(): AuditSeal[] {
+    const taken = seals;
+    seals = [];
+    return taken;
+  }
+
+  return { total, checked: () => checked, checkedBySeal: () => checkedBySeal, step, takeSeals };
 }
 
-/** Walks entries with seq ≤ `upToSeq` from the newest anchor (or genesis), in one go. */
+/** Walks entries with seq ≤ `upToSeq` from the newest anchor (or genesis), in one go, storing the seals it makes. */
 function walkChain(
   db: Db,
   auditKey: Buffer,
   upToSeq: number,
-  onProgress: ((checked: number, total: number) => void) | undefined,
+  options: (AuditWalkOptions & Readonly<{ onProgress?: (checked: number, total: number) => void }>) | undefined,
 ): AuditVerification {
-  const walk = startWalk(db, auditKey, upToSeq);
+  const walk = startWalk(db, auditKey, upToSeq, options);
+  const onProgress = options?.onProgress;
   for (;;) {
     const result = walk.step(progressInterval);
+    saveAuditSeals(db, walk.takeSeals());
     if (result !== undefined) {
       if (result.status === 'intact') onProgress?.(walk.checked(), walk.total);
       return result;
@@ -577,24 +667,27 @@ function classifyFailure(
 /**
  * Walks the whole chain in seq order from the newest anchor (every anchor's signature is checked
  * first) or from genesis, and reports the first failure at its exact seq (see
- * {@link AuditProblem}). `onProgress` is called every 10,000 entries and once at the end of an
- * intact walk. Reads only; throws `RangeError` for an audit key that is not 32 bytes.
+ * {@link AuditProblem}). `onProgress` is called every 10,240 entries (ten seal blocks) and once at the end of an
+ * intact walk. Writes nothing but the seals of the blocks it verified entry by entry, so that
+ * the next walk checks them at a block a query; throws `RangeError` for an audit key that is not
+ * 32 bytes.
  */
 export function verifyAuditChain(
   db: Db,
   auditKey: Buffer,
-  options?: Readonly<{ onProgress?: (checked: number, total: number) => void }>,
+  options?: AuditWalkOptions & Readonly<{ onProgress?: (checked: number, total: number) => void }>,
 ): AuditVerification {
-  return walkChain(db, auditKey, Number.MAX_SAFE_INTEGER, options?.onProgress);
+  return walkChain(db, auditKey, Number.MAX_SAFE_INTEGER, options);
 }
 
 /**
  * Starts the same walk as {@link verifyAuditChain}, to be done in slices (`step`) with other
  * work between them, e.g. on main's event loop while the lead watches the progress. The walk
- * covers the entries present at the start.
+ * covers the entries present at the start. It writes nothing: the caller stores `takeSeals()`
+ * with {@link saveAuditSeals}.
  */
-export function startAuditChainWalk(db: Db, auditKey: Buffer): AuditChainWalk {
-  return startWalk(db, auditKey, Number.MAX_SAFE_INTEGER);
+export function startAuditChainWalk(db: Db, auditKey: Buffer, options?: AuditWalkOptions): AuditChainWalk {
+  return startWalk(db, auditKey, Number.MAX_SAFE_INTEGER, options);
 }
 
 function checkpointSignature(auditKey: Buffer, checkpoint: Omit<AuditCheckpoint, 'signature'>): string {
@@ -837,6 +930,7 @@ export function archiveAuditEntries(
     ).run({ ...anchor, signature: anchorSignature(deriveKey(auditKey, anchorKeyLabel), anchor) });
     try {
       db.prepare('DELETE FROM audit_log WHERE seq <= ?').run(range.upToSeq);
+      db.prepare('DELETE FROM audit_seals WHERE first_seq <= ?').run(range.upToSeq);
     } catch (error) {
       if (!isDeleteRefusal(error)) throw error;
       throw new AuditArchiveError(

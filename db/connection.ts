@@ -250,3 +250,35 @@ export function openEncryptedDatabase(options: OpenDatabaseOptions): Db {
     throw error;
   }
 }
+
+/**
+ * Opens a second, read-only connection to the store `db` is open on, for walking the audit
+ * chain. It skips SQLCipher's per-page HMAC check: that check costs three times the decryption
+ * (HMAC-SHA512 over every page read) and proves less than the walk itself, whose seals and entry
+ * HMACs cover every byte of every entry with the audit key. A page damaged below SQLite still
+ * fails: as a changed entry, or as SQLite's own corruption error. Page 1 is still checked, so a
+ * wrong key throws `NOT_DECRYPTABLE`. The caller closes it when the walk is over.
+ */
+export function openAuditReader(db: Db, key: DatabaseKey): Db {
+  const file = db.name;
+  assertKeyShape(key, file);
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const reader = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    reader.pragma(`cipher='sqlcipher'`);
+    reader.pragma('legacy=4');
+    reader.pragma(`legacy_page_size=${pageSize}`);
+    reader.pragma('hmac_check=0');
+    reader.pragma(`key="x'${key.hex}'"`);
+    reader.prepare('SELECT count(*) FROM sqlite_master').get();
+    reader.pragma('busy_timeout = 5000');
+    return reader;
+  } catch (error) {
+    reader.close();
+    const code = sqliteErrorCode(error);
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new DatabaseOpenError('NOT_DECRYPTABLE', file, `The key does not decrypt ${file}, or the file is damaged.`);
+    }
+    throw error;
+  }
+}

@@ -16,6 +16,7 @@ import { migrate as createHandovers } from './0150-create-handovers';
 import { migrate as rebuildApprovalsForAuditExport } from './0160-rebuild-approvals-for-audit-export';
 import { migrate as createQuality } from './0170-create-quality';
 import { migrate as indexTicketsByCreated } from './0180-index-tickets-by-created';
+import { migrate as createAuditSeals } from './0190-create-audit-seals';
 import type { Migration } from './runner';
 
 export type { Migration, MigrationReport } from './runner';
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   { version: 160, name: 'rebuild-approvals-for-audit-export', migrate: rebuildApprovalsForAuditExport },
   { version: 170, name: 'create-quality', migrate: createQuality },
   { version: 180, name: 'index-tickets-by-created', migrate: indexTicketsByCreated },
+  { version: 190, name: 'create-audit-seals', migrate: createAuditSeals },
 ];
 
 /** The schema version this code writes. */

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAuditEntry, listAuditEntries } from '../../db/audit-log';
+import { auditSealBlockSize } from '../../db/audit-seals';
 import { createScenario, type Scenario } from '../test-support';
 
 let scenario: Scenario | undefined;
@@ -67,10 +68,31 @@ describe('audit verification in the background', () => {
     const db = current.desk.desk.store.connection();
     const verified = listAuditEntries(db, { limit: 50 }).find((entry) => entry.action === 'audit.verify');
     expect(verified).toMatchObject({ agentId: '2001', outcome: 'success', details: { checked: started.total } });
+    // The walk sealed every whole block it verified, for the next walk.
+    expect(db.prepare('SELECT count(*) FROM audit_seals').pluck().get()).toBe(Math.floor(started.total / auditSealBlockSize));
     // A new start after the end is a new walk, which also covers the entries written since.
     const again = (await current.value('app:audit.startVerification', {}, '2001')) as Progress;
     expect(again.jobId).not.toBe(started.jobId);
     expect(again.total).toBeGreaterThan(started.total);
+    expect((await untilDone(current, again.jobId, '2001')).at(-1)!.result).toMatchObject({ status: 'intact', checked: again.total });
+  });
+
+  it('finds an entry edited inside a sealed block', async () => {
+    const current = (scenario = await createScenario());
+    fillLog(current, 3_000);
+    const first = (await current.value('app:audit.startVerification', {}, '2001')) as Progress;
+    expect((await untilDone(current, first.jobId, '2001')).at(-1)!.result).toMatchObject({ status: 'intact' });
+    const db = current.desk.desk.store.connection();
+    expect(db.prepare('SELECT count(*) FROM audit_seals WHERE first_seq = ?').pluck().get(auditSealBlockSize + 1)).toBe(1);
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.prepare(`UPDATE audit_log SET object_id = '99999' WHERE seq = ?`).run(auditSealBlockSize + 10);
+    const second = (await current.value('app:audit.startVerification', {}, '2001')) as Progress;
+    expect((await untilDone(current, second.jobId, '2001')).at(-1)!.result).toMatchObject({
+      status: 'broken',
+      brokenAt: auditSealBlockSize + 10,
+      problem: 'edited',
+      checked: auditSealBlockSize + 9,
+    });
   });
 
   it('finds an edited entry and audits the failure', async () => {

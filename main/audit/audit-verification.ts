@@ -1,17 +1,21 @@
 import { AppError } from '../../common/ipc/result';
 import { startAuditChainWalk, type AuditChainWalk, type AuditVerification } from '../../db/audit-log';
+import { auditSealBlockSize, saveAuditSeals } from '../../db/audit-seals';
+import type { Db } from '../../db/connection';
 import type { DeskContext, SignedInCaller } from '../desk-context';
 import { recordAudit } from './audit-trail';
 
 /** How long one slice of a walk may hold main's event loop before other calls get their turn. */
 const sliceMilliseconds = 40;
-/** Entries per step inside a slice (one query each). */
-const stepEntries = 2_000;
+/** Entries per step inside a slice: whole blocks, so that the blocks walked entry by entry get sealed. */
+const stepEntries = 2 * auditSealBlockSize;
 
 type VerificationJob = {
   readonly id: number;
   readonly accountId: number;
   readonly walk: AuditChainWalk;
+  /** The walk's own read-only connection, closed when the walk ends. */
+  readonly reader: Db;
   result: AuditVerification | undefined;
 };
 
@@ -56,14 +60,17 @@ function runSlice(desk: DeskContext, caller: SignedInCaller, job: VerificationJo
   const sliceEnd = performance.now() + sliceMilliseconds;
   try {
     while (job.result === undefined && performance.now() < sliceEnd) job.result = job.walk.step(stepEntries);
+    saveAuditSeals(desk.store.connection(), job.walk.takeSeals());
     if (job.result === undefined) {
       setImmediate(() => runSlice(desk, caller, job));
       return;
     }
+    job.reader.close();
     recordResult(desk, caller, job.result);
   } catch {
     // The store was closed under the walk (it runs outside any call, so nothing may escape):
     // the job is dropped and the lead starts again once the store is open.
+    job.reader.close();
     jobsOf(desk).delete(job.id);
   }
 }
@@ -81,13 +88,16 @@ export function startAuditVerification(desk: DeskContext, caller: SignedInCaller
   }
   // Finished walks of this person are forgotten once a new one starts.
   for (const [id, job] of jobs) if (job.accountId === caller.account.id) jobs.delete(id);
+  const reader = desk.store.openAuditReader();
+  let walk: AuditChainWalk;
+  try {
+    walk = startAuditChainWalk(desk.store.connection(), desk.store.auditKey(), { reader });
+  } catch (error) {
+    reader.close();
+    throw error;
+  }
   lastJobId += 1;
-  const job: VerificationJob = {
-    id: lastJobId,
-    accountId: caller.account.id,
-    walk: startAuditChainWalk(desk.store.connection(), desk.store.auditKey()),
-    result: undefined,
-  };
+  const job: VerificationJob = { id: lastJobId, accountId: caller.account.id, walk, reader, result: undefined };
   jobs.set(job.id, job);
   setImmediate(() => runSlice(desk, caller, job));
   return progressOf(job);

@@ -6,6 +6,7 @@ import { countAccounts } from '../../db/accounts';
 import {
   databaseFiles,
   DatabaseOpenError,
+  openAuditReader,
   openEncryptedDatabase,
   type DatabaseKey,
   type DatabaseOpenFailure,
@@ -38,7 +39,7 @@ type StoreFailure = NonNullable<StoreStatus['failure']>;
 type StoreState =
   | { state: 'uninitialized' }
   | { state: 'locked'; keyFile: Extract<KeyFile, { protection: 'passphrase' }> }
-  | { state: 'ready'; db: Db; auditKey: AuditKey; keyFile: KeyFile }
+  | { state: 'ready'; db: Db; key: DatabaseKey; auditKey: AuditKey; keyFile: KeyFile }
   | { state: 'failed'; failure: StoreFailure; keyFile: KeyFile | undefined };
 
 /** Options of {@link createDeskStore}; main decides every path and hands in the keychain. */
@@ -67,6 +68,8 @@ export type DeskStore = Readonly<{
   connectionIfOpen: () => Db | undefined;
   /** The audit chain's HMAC key, available while the store is open (kept outside the database). */
   auditKey: () => AuditKey;
+  /** A read-only connection for walking the audit chain (see `openAuditReader`); the caller closes it. */
+  openAuditReader: () => Db;
   close: () => void;
 }>;
 
@@ -185,7 +188,7 @@ export function createDeskStore(options: DeskStoreOptions): DeskStore {
         newestSchemaVersion,
       });
       runMigrations(db, migrations);
-      return { state: 'ready', db, auditKey, keyFile };
+      return { state: 'ready', db, key, auditKey, keyFile };
     } catch (error) {
       db?.close();
       const code =
@@ -287,6 +290,12 @@ export function createDeskStore(options: DeskStoreOptions): DeskStore {
     throw new AppError('STORE_UNAVAILABLE', 'The store is not open.');
   }
 
+  function auditReader(): Db {
+    const db = connection();
+    if (current.state !== 'ready') throw new AppError('STORE_UNAVAILABLE', 'The store is not open.');
+    return openAuditReader(db, current.key);
+  }
+
   function close(): void {
     if (current.state === 'ready') {
       current.db.close();
@@ -298,5 +307,16 @@ export function createDeskStore(options: DeskStoreOptions): DeskStore {
     }
   }
 
-  return { databaseFile, keyFile: keyFilePath, status, initialize, unlock, connection, connectionIfOpen, auditKey, close };
+  return {
+    databaseFile,
+    keyFile: keyFilePath,
+    status,
+    initialize,
+    unlock,
+    connection,
+    connectionIfOpen,
+    auditKey,
+    openAuditReader: auditReader,
+    close,
+  };
 }

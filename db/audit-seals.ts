@@ -1,0 +1,177 @@
+import { createCipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { cachedStatement, type Db } from './connection';
+
+/**
+ * Entries per sealed block. Blocks are aligned on seq: block k holds seq k·1024+1 to (k+1)·1024,
+ * so a block is found from any seq without a lookup.
+ */
+export const auditSealBlockSize = 1024;
+
+/**
+ * A seal over one whole block of audit entries, made by a chain walk right after it verified
+ * every entry of the block (each entry's HMAC and its link to the one before) in the same read
+ * of the database. A later walk that finds the block's stored bytes unchanged (the seal's tag
+ * still matches) and its first entry chaining from the entry before the block knows the block is
+ * intact without recomputing a thousand HMACs.
+ *
+ * The tag is AES-256-GCM's authentication tag (GMAC) with an empty plaintext, a random 96-bit
+ * nonce per seal and a key derived from the audit key (HMAC-SHA256(auditKey,
+ * 'seatdesk-audit-seal-v1')), over a header (label, first and last seq, entry count, count of
+ * NULL columns) and the block's bytes as {@link blockBytesSql} lays them out. GMAC runs at
+ * gigabytes per second on this hardware; HMAC-SHA256 runs at a sixth of that and would cost more
+ * than reading the block.
+ */
+export type AuditSeal = Readonly<{ firstSeq: number; lastSeq: number; nonce: Buffer; tag: Buffer }>;
+
+const sealKeyLabel = 'seatdesk-audit-seal-v1';
+const nonceLength = 12;
+/** Between two fields and between two rows. 0xFF never occurs in UTF-8 text nor in a decimal integer. */
+const fieldSeparator = 0xff;
+/** Stands for NULL. 0xFE never occurs in UTF-8 text either. */
+const nullMarker = 0xfe;
+
+/** Every column of `audit_log`, in the order the block bytes list them. */
+const blockColumns = [
+  'seq',
+  'previous_hash',
+  'hash',
+  'occurred_at',
+  'time_zone',
+  'utc_offset_minutes',
+  'workstation_id',
+  'agent_id',
+  'role',
+  'action',
+  'object_type',
+  'object_id',
+  'outcome',
+  'code',
+  'details',
+] as const;
+const nullableColumns: ReadonlySet<string> = new Set(['agent_id', 'role', 'object_type', 'object_id', 'code']);
+const fieldsPerRow = blockColumns.length;
+/** Positions in a row: the previous hash is its second field, the hash its third. */
+const previousHashField = 1;
+const hashField = 2;
+
+/**
+ * The block as one byte string, built by SQLite in C (a row into JavaScript costs several times
+ * more): every column of every row in seq order, fields and rows separated by 0xFF, NULL written
+ * as the single byte 0xFE, integers in decimal, text as its stored bytes. With it, the row count
+ * and the number of NULL columns.
+ *
+ * Why this cannot be forged while the seal's tag still matches: `audit_log` is STRICT, so a
+ * column holds text, an integer (its two INTEGER columns) or NULL, nothing else. When the block
+ * was sealed, its bytes held exactly 15·n − 1 separators and as many 0xFE bytes as NULL columns
+ * (checked by {@link createAuditSeal}). A changed block with the same bytes, the same n (checked
+ * at every walk) and the same NULL count (covered by the tag) therefore has no 0xFF and no 0xFE
+ * inside any value: the bytes split into the same fields, and each field is the same NULL, the
+ * same integer or the same text.
+ */
+const blockBytesSql = `SELECT count(*), ifnull(sum(${[...nullableColumns].map((column) => `(${column} IS NULL)`).join(' + ')}), 0),
+  CAST(group_concat(concat_ws(x'ff', ${blockColumns
+    .map((column) => (nullableColumns.has(column) ? `ifnull(${column}, x'fe')` : column))
+    .join(', ')}), x'ff') AS BLOB)
+  FROM audit_log WHERE seq >= ? AND seq <= ?`;
+
+type BlockBytes = Readonly<{ rowCount: number; nullCount: number; bytes: Buffer }>;
+
+function readBlockBytes(reader: Db, firstSeq: number, lastSeq: number): BlockBytes {
+  const [rowCount, nullCount, bytes] = cachedStatement(reader, blockBytesSql).raw().get(firstSeq, lastSeq) as [
+    number,
+    number,
+    Buffer | null,
+  ];
+  return { rowCount, nullCount, bytes: bytes ?? Buffer.alloc(0) };
+}
+
+/** The key seals are made with: HMAC-SHA256(auditKey, 'seatdesk-audit-seal-v1'). */
+export function deriveAuditSealKey(auditKey: Buffer): Buffer {
+  return createHmac('sha256', auditKey).update(sealKeyLabel).digest();
+}
+
+function sealTag(sealKey: Buffer, nonce: Buffer, firstSeq: number, lastSeq: number, block: BlockBytes): Buffer {
+  const cipher = createCipheriv('aes-256-gcm', sealKey, nonce);
+  const header = Buffer.from(`${sealKeyLabel}\n${firstSeq}\n${lastSeq}\n${block.rowCount}\n${block.nullCount}\n`);
+  cipher.setAAD(Buffer.concat([header, block.bytes]));
+  cipher.final();
+  return cipher.getAuthTag();
+}
+
+function countByte(bytes: Buffer, value: number): number {
+  let count = 0;
+  for (let index = bytes.indexOf(value); index !== -1; index = bytes.indexOf(value, index + 1)) count += 1;
+  return count;
+}
+
+/**
+ * Seals the whole block `firstSeq`..`lastSeq` as it is stored now. Call it only inside the read
+ * transaction in which every entry of the block was verified, so that the seal covers exactly
+ * what was verified. Returns undefined when the block is not whole or its bytes are not what
+ * well-formed entries give (a value holding a 0xFF or 0xFE byte: only a byte-level edit can
+ * store one); such a block is simply walked entry by entry every time.
+ */
+export function createAuditSeal(reader: Db, sealKey: Buffer, firstSeq: number, lastSeq: number): AuditSeal | undefined {
+  const block = readBlockBytes(reader, firstSeq, lastSeq);
+  if (block.rowCount !== lastSeq - firstSeq + 1) return undefined;
+  if (countByte(block.bytes, fieldSeparator) !== fieldsPerRow * block.rowCount - 1) return undefined;
+  if (countByte(block.bytes, nullMarker) !== block.nullCount) return undefined;
+  const nonce = randomBytes(nonceLength);
+  return { firstSeq, lastSeq, nonce, tag: sealTag(sealKey, nonce, firstSeq, lastSeq, block) };
+}
+
+/** What a sealed block says about the chain around it. */
+export type SealedBlock = Readonly<{ firstPreviousHash: string; lastHash: string }>;
+
+/** The text of field `field` of the row whose first byte is at `rowStart`. */
+function fieldText(bytes: Buffer, rowStart: number, field: number): string {
+  let start = rowStart;
+  for (let skipped = 0; skipped < field; skipped += 1) start = bytes.indexOf(fieldSeparator, start) + 1;
+  return bytes.toString('utf8', start, bytes.indexOf(fieldSeparator, start));
+}
+
+/**
+ * Checks the block `firstSeq`..`lastSeq` against its seal. Returns the previous hash of its
+ * first entry and the hash of its last entry when a seal exists for exactly this range, the
+ * block holds all its entries and its bytes still match the tag; else undefined (no seal, or
+ * the block changed since: the caller then walks it entry by entry, which says what changed).
+ * The caller must still check that the first previous hash is the hash of the entry before.
+ */
+export function checkAuditSeal(reader: Db, sealKey: Buffer, firstSeq: number, lastSeq: number): SealedBlock | undefined {
+  const seal = cachedStatement(reader, 'SELECT last_seq, nonce, tag FROM audit_seals WHERE first_seq = ?').raw().get(firstSeq) as
+    | [number, Buffer, Buffer]
+    | undefined;
+  if (seal === undefined || seal[0] !== lastSeq || seal[1].length !== nonceLength) return undefined;
+  const block = readBlockBytes(reader, firstSeq, lastSeq);
+  if (block.rowCount !== lastSeq - firstSeq + 1) return undefined;
+  const tag = sealTag(sealKey, seal[1], firstSeq, lastSeq, block);
+  if (seal[2].length !== tag.length || !timingSafeEqual(seal[2], tag)) return undefined;
+  // The last row starts after the separator that precedes its seq: fieldsPerRow separators from the end.
+  let lastRowStart = block.bytes.length;
+  for (let found = 0; found < fieldsPerRow; found += 1) lastRowStart = block.bytes.lastIndexOf(fieldSeparator, lastRowStart - 1);
+  return {
+    firstPreviousHash: fieldText(block.bytes, 0, previousHashField),
+    lastHash: fieldText(block.bytes, lastRowStart + 1, hashField),
+  };
+}
+
+/** Stores seals made by a walk, replacing older seals of the same blocks. Runs in one transaction. */
+export function saveAuditSeals(db: Db, seals: readonly AuditSeal[]): void {
+  if (seals.length === 0) return;
+  db.transaction(() => {
+    const insert = cachedStatement(db, 'INSERT OR REPLACE INTO audit_seals (first_seq, last_seq, nonce, tag) VALUES (?, ?, ?, ?)');
+    for (const seal of seals) insert.run(seal.firstSeq, seal.lastSeq, seal.nonce, seal.tag);
+  })();
+}
+
+/**
+ * Whether `audit_log` is still the STRICT table the seals' argument relies on. A schema edited
+ * to drop STRICT (only possible by writing the schema by hand) turns the seals off: every walk
+ * then goes entry by entry.
+ */
+export function auditLogIsStrict(reader: Db): boolean {
+  const sql = cachedStatement(reader, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log'").pluck().get() as
+    | string
+    | undefined;
+  return sql !== undefined && /\)\s*STRICT\s*$/i.test(sql);
+}
