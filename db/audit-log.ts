@@ -446,7 +446,16 @@ export type AuditWalkOptions = Readonly<{
   reader?: Db;
 }>;
 
-function startWalk(db: Db, auditKey: Buffer, upToSeq: number, options: AuditWalkOptions | undefined): AuditChainWalk {
+/** Where a walk that does not start at the anchor picks up: after this seq, from this previous hash. */
+type WalkResumption = Readonly<{ afterSeq: number; previousHash: string }>;
+
+function startWalk(
+  db: Db,
+  auditKey: Buffer,
+  upToSeq: number,
+  options: AuditWalkOptions | undefined,
+  resumption?: WalkResumption,
+): AuditChainWalk {
   assertAuditKey(auditKey);
   const reader = options?.reader ?? db;
   const anchors = readAnchors(reader);
@@ -472,18 +481,18 @@ function startWalk(db: Db, auditKey: Buffer, upToSeq: number, options: AuditWalk
   // among them) are left for the next walk. Seqs run without gaps in an intact log, so the
   // expected count needs no count(*), which would decrypt every page once more.
   const lastSeq = Math.min(upToSeq, (cachedStatement(reader, 'SELECT max(seq) FROM audit_log').pluck().get() as number | null) ?? 0);
-  const total = Math.max(0, lastSeq - archivedUpTo);
+  const total = Math.max(0, lastSeq - (resumption?.afterSeq ?? archivedUpTo));
   // Each slice is its own query: an open iterator would keep the connection busy between slices.
   const slice = cachedStatement(reader, `SELECT ${entryColumns} FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`).raw();
   const hashEntry = createEntryHasher(auditKey);
   const sealKey = deriveAuditSealKey(auditKey);
   const useSeals = auditLogIsStrict(reader);
   const fields: unknown[] = new Array<unknown>(canonicalFieldCount);
-  let expectedPrevious = start?.headHash ?? genesisHash;
-  let lastGoodSeq: number | null = start?.upToSeq ?? null;
-  let lastReadSeq = archivedUpTo;
+  let expectedPrevious = resumption?.previousHash ?? start?.headHash ?? genesisHash;
+  let lastGoodSeq: number | null = resumption?.afterSeq ?? start?.upToSeq ?? null;
+  let lastReadSeq = resumption?.afterSeq ?? archivedUpTo;
   // Archiving deleted everything up to the anchor: a row found there was put back.
-  let archivedRangeChecked = archivedUpTo === 0;
+  let archivedRangeChecked = resumption !== undefined || archivedUpTo === 0;
   let firstSeq: number | null = null;
   let checked = 0;
   let checkedBySeal = 0;
@@ -594,6 +603,38 @@ function walkChain(
     }
     onProgress?.(walk.checked(), walk.total);
   }
+}
+
+/**
+ * Seals up to `maxBlocks` whole blocks written since the newest seal (or since the archive
+ * anchor), each verified entry by entry first. The walk starts from the previous hash the first
+ * of them names: the link to the blocks before is checked by every full walk. Main runs it
+ * between clicks, so that a desk keeps its log sealed as it writes it and the lead's walk is
+ * fast even the first time. At a broken entry it stops and seals nothing more: the lead's walk
+ * reports the break. Returns how many blocks it sealed.
+ */
+export function sealNewAuditBlocks(db: Db, auditKey: Buffer, options: AuditWalkOptions & Readonly<{ maxBlocks: number }>): number {
+  assertAuditKey(auditKey);
+  const reader = options.reader ?? db;
+  const newestSealed = (cachedStatement(reader, 'SELECT max(last_seq) FROM audit_seals').pluck().get() as number | null) ?? 0;
+  const archivedUpTo = newestAnchor(reader)?.upToSeq ?? 0;
+  const afterSeq = Math.max(newestSealed, Math.ceil(archivedUpTo / auditSealBlockSize) * auditSealBlockSize);
+  const newest = (cachedStatement(reader, 'SELECT max(seq) FROM audit_log').pluck().get() as number | null) ?? 0;
+  const upToSeq = Math.min(Math.floor(newest / auditSealBlockSize) * auditSealBlockSize, afterSeq + options.maxBlocks * auditSealBlockSize);
+  if (upToSeq <= afterSeq) return 0;
+  const previousHash = cachedStatement(reader, 'SELECT previous_hash FROM audit_log WHERE seq = ?').pluck().get(afterSeq + 1) as
+    | string
+    | undefined;
+  if (previousHash === undefined) return 0;
+  const walk = startWalk(db, auditKey, upToSeq, options, { afterSeq, previousHash });
+  let sealed = 0;
+  for (let result: AuditVerification | undefined; result === undefined; ) {
+    result = walk.step(auditSealBlockSize);
+    const seals = walk.takeSeals();
+    saveAuditSeals(db, seals);
+    sealed += seals.length;
+  }
+  return sealed;
 }
 
 function describeMissing(seq: number, lastGoodSeq: number | null): string {

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendAuditEntry, startAuditChainWalk, verifyAuditChain, type AuditVerification, type NewAuditEntry } from './audit-log';
+import {
+  appendAuditEntry,
+  sealNewAuditBlocks,
+  startAuditChainWalk,
+  verifyAuditChain,
+  type AuditVerification,
+  type NewAuditEntry,
+} from './audit-log';
 import { auditSealBlockSize, saveAuditSeals } from './audit-seals';
 import { DatabaseOpenError, openAuditReader, type Db } from './connection';
 import { createTestDatabase, randomDatabaseKey, type TestDatabase } from './test-support';
@@ -188,5 +195,30 @@ describe('audit seals', () => {
     expect(withSeals.bySeal).toBe(Math.floor((brokenAt - 1) / auditSealBlockSize) * auditSealBlockSize);
     test.db.exec('DELETE FROM audit_seals');
     expect(walk(test.db, { reader }).result).toEqual(withSeals.result);
+  });
+});
+
+describe('sealNewAuditBlocks', () => {
+  it('seals the whole blocks written since the newest seal, a few at a time, never the partial tail', () => {
+    const { db } = filledDatabase();
+    expect(sealNewAuditBlocks(db, auditKey, { maxBlocks: 1 })).toBe(1);
+    expect(db.prepare('SELECT first_seq FROM audit_seals').pluck().all()).toEqual([1]);
+    expect(sealNewAuditBlocks(db, auditKey, { maxBlocks: 5 })).toBe(1);
+    expect(sealNewAuditBlocks(db, auditKey, { maxBlocks: 5 })).toBe(0);
+    db.transaction(() => {
+      for (let index = entryCount + 1; index <= 3 * auditSealBlockSize; index += 1) appendAuditEntry(db, auditKey, entry(index));
+    })();
+    expect(sealNewAuditBlocks(db, auditKey, { maxBlocks: 5 })).toBe(1);
+    const next = walk(db);
+    expect(next.result).toMatchObject({ status: 'intact', checked: 3 * auditSealBlockSize });
+    expect(next.bySeal).toBe(3 * auditSealBlockSize);
+  });
+
+  it('seals nothing past a broken entry, and the walk still reports it', () => {
+    const { db } = filledDatabase();
+    dropAuditTriggers(db);
+    db.prepare(`UPDATE audit_log SET outcome = 'failed' WHERE seq = 1100`).run();
+    expect(sealNewAuditBlocks(db, auditKey, { maxBlocks: 5 })).toBe(1);
+    expect(walk(db).result).toMatchObject({ status: 'broken', brokenAt: 1100, problem: 'edited' });
   });
 });

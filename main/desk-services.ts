@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { checkpointWal } from '../db/connection';
+import { auditSealingMilliseconds, sealRecentAuditBlocks } from './audit/audit-sealing';
 import type { DeskContext } from './desk-context';
 import { createDispatcher, type Dispatch, type ErrorReporter } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
@@ -87,6 +88,9 @@ export function createDeskServices(options: DeskServiceOptions): DeskServices {
   });
   const checkpointTimer = setInterval(checkpoint, walCheckpointMilliseconds);
   checkpointTimer.unref();
+  const sealing = guardedReport('audit-sealing', () => sealRecentAuditBlocks(desk));
+  const sealingTimer = setInterval(sealing, auditSealingMilliseconds);
+  sealingTimer.unref();
   return {
     desk,
     dispatch: createDispatcher(desk, createHandlers(desk), options.reportError),
@@ -99,6 +103,7 @@ export function createDeskServices(options: DeskServiceOptions): DeskServices {
     close: () => {
       if (timer !== undefined) clearInterval(timer);
       clearInterval(checkpointTimer);
+      clearInterval(sealingTimer);
       desk.store.close();
     },
   };
