@@ -9,6 +9,7 @@ import {
   deriveAuditSealKey,
   saveAuditSeals,
   type AuditSeal,
+  type SealedBlock,
 } from './audit-seals';
 import { cachedStatement, type Db } from './connection';
 
@@ -444,6 +445,12 @@ export type AuditWalkOptions = Readonly<{
    * own checks (those cover every byte of every entry with the audit key).
    */
   reader?: Db;
+  /**
+   * Blocks another thread checked against their seals (with `auditSealCheckRecipe`): what it
+   * found (null: no valid seal, so the block is walked entry by entry), or undefined to check the
+   * block here. Asked once per whole block, in seq order.
+   */
+  sealsCheckedElsewhere?: (firstSeq: number) => SealedBlock | null | undefined;
 }>;
 
 /** Where a walk that does not start at the anchor picks up: after this seq, from this previous hash. */
@@ -533,7 +540,8 @@ function startWalk(
       const upper = Math.min(lastSeq, blockLast);
       const wholeBlock = (first - 1) % auditSealBlockSize === 0 && upper === blockLast;
       if (wholeBlock && useSeals) {
-        const sealed = checkAuditSeal(reader, sealKey, first, upper);
+        const elsewhere = options?.sealsCheckedElsewhere?.(first);
+        const sealed = elsewhere === undefined ? checkAuditSeal(reader, sealKey, first, upper) : (elsewhere ?? undefined);
         if (sealed !== undefined && sealed.firstPreviousHash === expectedPrevious) {
           expectedPrevious = sealed.lastHash;
           lastGoodSeq = upper;

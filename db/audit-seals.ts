@@ -90,9 +90,30 @@ export function deriveAuditSealKey(auditKey: Buffer): Buffer {
   return createHmac('sha256', auditKey).update(sealKeyLabel).digest();
 }
 
+/** The text the tag covers before the block's bytes. */
+function sealHeader(firstSeq: number | string, lastSeq: number | string, rowCount: number | string, nullCount: number | string): string {
+  return `${sealKeyLabel}\n${firstSeq}\n${lastSeq}\n${rowCount}\n${nullCount}\n`;
+}
+
+const sealSql = 'SELECT last_seq, nonce, tag FROM audit_seals WHERE first_seq = ?';
+
+/**
+ * What another thread needs to check seals exactly as {@link checkAuditSeal} does, on its own
+ * connection: the seal and block queries, the tag's header with `{first}`, `{last}`, `{rows}`
+ * and `{nulls}` to fill in, the nonce length, and a query for the previous hash of a block's
+ * first entry and the hash of its last (run in the same read transaction as the block query).
+ */
+export const auditSealCheckRecipe = {
+  sealSql,
+  blockSql: blockBytesSql,
+  boundarySql: 'SELECT (SELECT previous_hash FROM audit_log WHERE seq = ?), (SELECT hash FROM audit_log WHERE seq = ?)',
+  headerTemplate: sealHeader('{first}', '{last}', '{rows}', '{nulls}'),
+  nonceLength,
+} as const;
+
 function sealTag(sealKey: Buffer, nonce: Buffer, firstSeq: number, lastSeq: number, block: BlockBytes): Buffer {
   const cipher = createCipheriv('aes-256-gcm', sealKey, nonce);
-  const header = Buffer.from(`${sealKeyLabel}\n${firstSeq}\n${lastSeq}\n${block.rowCount}\n${block.nullCount}\n`);
+  const header = Buffer.from(sealHeader(firstSeq, lastSeq, block.rowCount, block.nullCount));
   cipher.setAAD(Buffer.concat([header, block.bytes]));
   cipher.final();
   return cipher.getAuthTag();
@@ -138,7 +159,7 @@ function fieldText(bytes: Buffer, rowStart: number, field: number): string {
  * The caller must still check that the first previous hash is the hash of the entry before.
  */
 export function checkAuditSeal(reader: Db, sealKey: Buffer, firstSeq: number, lastSeq: number): SealedBlock | undefined {
-  const seal = cachedStatement(reader, 'SELECT last_seq, nonce, tag FROM audit_seals WHERE first_seq = ?').raw().get(firstSeq) as
+  const seal = cachedStatement(reader, sealSql).raw().get(firstSeq) as
     | [number, Buffer, Buffer]
     | undefined;
   if (seal === undefined || seal[0] !== lastSeq || seal[1].length !== nonceLength) return undefined;

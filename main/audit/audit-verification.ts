@@ -2,6 +2,7 @@ import { AppError } from '../../common/ipc/result';
 import { startAuditChainWalk, type AuditChainWalk, type AuditVerification } from '../../db/audit-log';
 import { auditSealBlockSize, saveAuditSeals } from '../../db/audit-seals';
 import type { Db } from '../../db/connection';
+import type { ParallelSealCheck } from './parallel-seal-check';
 import type { DeskContext, SignedInCaller } from '../desk-context';
 import { recordAudit } from './audit-trail';
 
@@ -16,6 +17,8 @@ type VerificationJob = {
   readonly walk: AuditChainWalk;
   /** The walk's own read-only connection, closed when the walk ends. */
   readonly reader: Db;
+  /** The thread checking sealed blocks from the end of the log, stopped when the walk ends. */
+  readonly helper: ParallelSealCheck;
   result: AuditVerification | undefined;
 };
 
@@ -65,11 +68,13 @@ function runSlice(desk: DeskContext, caller: SignedInCaller, job: VerificationJo
       setImmediate(() => runSlice(desk, caller, job));
       return;
     }
+    job.helper.stop();
     job.reader.close();
     recordResult(desk, caller, job.result);
   } catch {
     // The store was closed under the walk (it runs outside any call, so nothing may escape):
     // the job is dropped and the lead starts again once the store is open.
+    job.helper.stop();
     job.reader.close();
     jobsOf(desk).delete(job.id);
   }
@@ -90,14 +95,18 @@ export function startAuditVerification(desk: DeskContext, caller: SignedInCaller
   for (const [id, job] of jobs) if (job.accountId === caller.account.id) jobs.delete(id);
   const reader = desk.store.openAuditReader();
   let walk: AuditChainWalk;
+  let helper: ParallelSealCheck | undefined;
   try {
-    walk = startAuditChainWalk(desk.store.connection(), desk.store.auditKey(), { reader });
+    const newestSeq = (reader.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number | null) ?? 0;
+    helper = desk.store.startParallelSealCheck(reader, 1, newestSeq);
+    walk = startAuditChainWalk(desk.store.connection(), desk.store.auditKey(), { reader, sealsCheckedElsewhere: helper.checkedElsewhere });
   } catch (error) {
+    helper?.stop();
     reader.close();
     throw error;
   }
   lastJobId += 1;
-  const job: VerificationJob = { id: lastJobId, accountId: caller.account.id, walk, reader, result: undefined };
+  const job: VerificationJob = { id: lastJobId, accountId: caller.account.id, walk, reader, helper, result: undefined };
   jobs.set(job.id, job);
   setImmediate(() => runSlice(desk, caller, job));
   return progressOf(job);

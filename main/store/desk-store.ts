@@ -13,6 +13,7 @@ import {
   type Db,
 } from '../../db/connection';
 import { migrations as allMigrations, runMigrations, type Migration } from '../../db/migrations';
+import { startParallelSealCheck, type ParallelSealCheck } from '../audit/parallel-seal-check';
 import {
   createKeychainKey,
   createPassphraseKey,
@@ -70,6 +71,8 @@ export type DeskStore = Readonly<{
   auditKey: () => AuditKey;
   /** A read-only connection for walking the audit chain (see `openAuditReader`); the caller closes it. */
   openAuditReader: () => Db;
+  /** A helper thread checking the sealed blocks of `firstSeq`..`lastSeq` for a walk through `reader`. */
+  startParallelSealCheck: (reader: Db, firstSeq: number, lastSeq: number) => ParallelSealCheck;
   close: () => void;
 }>;
 
@@ -296,6 +299,12 @@ export function createDeskStore(options: DeskStoreOptions): DeskStore {
     return openAuditReader(db, current.key);
   }
 
+  function parallelSealCheck(reader: Db, firstSeq: number, lastSeq: number): ParallelSealCheck {
+    connection();
+    if (current.state !== 'ready') throw new AppError('STORE_UNAVAILABLE', 'The store is not open.');
+    return startParallelSealCheck({ reader, key: current.key, auditKey: current.auditKey, firstSeq, lastSeq });
+  }
+
   function close(): void {
     if (current.state === 'ready') {
       current.db.close();
@@ -317,6 +326,7 @@ export function createDeskStore(options: DeskStoreOptions): DeskStore {
     connectionIfOpen,
     auditKey,
     openAuditReader: auditReader,
+    startParallelSealCheck: parallelSealCheck,
     close,
   };
 }

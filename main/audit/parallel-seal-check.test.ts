@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appendAuditEntry, startAuditChainWalk, verifyAuditChain, type AuditVerification } from '../../db/audit-log';
+import { auditSealBlockSize } from '../../db/audit-seals';
+import { openAuditReader, type Db } from '../../db/connection';
+import { createTestDatabase, type TestDatabase } from '../../db/test-support';
+import { startParallelSealCheck, type ParallelSealCheck } from './parallel-seal-check';
+
+const auditKey = randomBytes(32);
+const blockCount = 6;
+const entryCount = blockCount * auditSealBlockSize + 10;
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+});
+
+function sealedStore(): TestDatabase {
+  const test = createTestDatabase();
+  cleanups.push(test.cleanup);
+  test.db.transaction(() => {
+    for (let index = 1; index <= entryCount; index += 1) {
+      appendAuditEntry(test.db, auditKey, {
+        occurredAt: new Date(Date.parse('2026-11-20T01:00:00.000Z') + index * 1000).toISOString(),
+        timeZone: 'Asia/Shanghai',
+        utcOffsetMinutes: 480,
+        workstationId: 'WS-0001',
+        agentId: index % 5 === 0 ? null : '1001',
+        role: 'agent',
+        action: 'customer.reveal',
+        objectType: 'customer',
+        objectId: String(index),
+        outcome: 'success',
+        code: null,
+        details: { field: '手机号' },
+      });
+    }
+  })();
+  expect(verifyAuditChain(test.db, auditKey)).toMatchObject({ status: 'intact', checked: entryCount });
+  return test;
+}
+
+function reader(test: TestDatabase): Db {
+  const connection = openAuditReader(test.db, test.key);
+  cleanups.push(() => connection.close());
+  return connection;
+}
+
+function walkWith(test: TestDatabase, through: Db, helper: ParallelSealCheck | undefined) {
+  const walk = startAuditChainWalk(test.db, auditKey, {
+    reader: through,
+    ...(helper === undefined ? {} : { sealsCheckedElsewhere: helper.checkedElsewhere }),
+  });
+  let result: AuditVerification | undefined;
+  while (result === undefined) result = walk.step(2 * auditSealBlockSize);
+  helper?.stop();
+  return { result, bySeal: walk.checkedBySeal() };
+}
+
+describe('parallel seal check', () => {
+  it('gives the walk the same answer while a second thread checks sealed blocks from the end', async () => {
+    const test = sealedStore();
+    const through = reader(test);
+    const alone = walkWith(test, through, undefined);
+    const helper = startParallelSealCheck({ reader: through, key: test.key, auditKey, firstSeq: 1, lastSeq: entryCount });
+    // Give the helper time to take blocks from the end before the walk starts from the front.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const together = walkWith(test, through, helper);
+    expect(together).toEqual(alone);
+    expect(together.bySeal).toBe(blockCount * auditSealBlockSize);
+    expect(helper.blocksFromHelper()).toBeGreaterThan(0);
+    expect(helper.blocksFromHelper()).toBeLessThanOrEqual(blockCount);
+  });
+
+  it('lets the walk find an entry edited in a block the helper checked, as without it', async () => {
+    const test = sealedStore();
+    test.db.exec('DROP TRIGGER audit_log_no_update');
+    const edited = (blockCount - 1) * auditSealBlockSize + 17;
+    test.db.prepare(`UPDATE audit_log SET object_id = '1' WHERE seq = ?`).run(edited);
+    const through = reader(test);
+    const helper = startParallelSealCheck({ reader: through, key: test.key, auditKey, firstSeq: 1, lastSeq: entryCount });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const together = walkWith(test, through, helper);
+    expect(together.result).toMatchObject({ status: 'broken', brokenAt: edited, problem: 'edited' });
+    // The helper found the last block's seal broken: the walk checked it entry by entry.
+    expect(helper.blocksFromHelper()).toBeGreaterThan(0);
+    expect(together).toEqual(walkWith(test, through, undefined));
+  });
+
+  it('has nothing to do for a log of less than two blocks', () => {
+    const test = createTestDatabase();
+    cleanups.push(test.cleanup);
+    const helper = startParallelSealCheck({ reader: test.db, key: test.key, auditKey, firstSeq: 1, lastSeq: auditSealBlockSize + 5 });
+    expect(helper.checkedElsewhere(1)).toBeUndefined();
+    expect(helper.blocksFromHelper()).toBe(0);
+  });
+});

@@ -1,0 +1,158 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { auditSealBlockSize, auditSealCheckRecipe, deriveAuditSealKey, type SealedBlock } from '../../db/audit-seals';
+import type { DatabaseKey, Db } from '../../db/connection';
+
+/** A helper thread checking sealed blocks from the end of the log while the walk goes from its start. */
+export type ParallelSealCheck = Readonly<{
+  /** For the walk's `sealsCheckedElsewhere`: the helper's finding for this block, or undefined to check it on this thread. */
+  checkedElsewhere: (firstSeq: number) => SealedBlock | null | undefined;
+  /** Blocks the walk took from the helper so far. */
+  blocksFromHelper: () => number;
+  /** Ends the helper (it stops after its current block). */
+  stop: () => void;
+}>;
+
+/** Block states shared with the helper, one Int32 each; one more slot at the end asks it to stop. */
+const free = 0;
+const checking = 1;
+const sealed = 2;
+const notSealed = 3;
+const claimedHere = 4;
+/** A block's first previous hash and last hash, 64 hex characters each. */
+const hashBytes = 64;
+/** How long the walk waits for a block the helper is checking before checking it itself. */
+const longestWaitMilliseconds = 30_000;
+
+/**
+ * The helper's program. It runs in a worker thread on its own read-only connection (the same
+ * pragmas as `openAuditReader`) and takes blocks from the last one down, claiming each with a
+ * compare-and-swap; it stops at the first block the walk has claimed: the two met. For each
+ * block it computes the seal's tag exactly as `checkAuditSeal` does (same queries, same header,
+ * from `auditSealCheckRecipe`) and, when it matches, writes the two boundary hashes. Plain
+ * JavaScript in a string, so that it runs the same from the bundled app, the preview, the
+ * benchmark and the tests without a file of its own.
+ */
+const helperProgram = `
+const { workerData: job } = require('node:worker_threads');
+const { createCipheriv, timingSafeEqual } = require('node:crypto');
+const Database = require(job.sqliteModule);
+const states = new Int32Array(job.states);
+const hashes = Buffer.from(job.hashes);
+const stopSlot = job.blockCount;
+const reader = new Database(job.file, { readonly: true, fileMustExist: true });
+try {
+  for (const pragma of job.pragmas) reader.pragma(pragma);
+  const sealQuery = reader.prepare(job.recipe.sealSql).raw();
+  const blockQuery = reader.prepare(job.recipe.blockSql).raw();
+  const boundaryQuery = reader.prepare(job.recipe.boundarySql).raw();
+  const readBlock = reader.transaction((first, last) => [blockQuery.get(first, last), boundaryQuery.get(first, last)]);
+  for (let index = job.blockCount - 1; index >= 0; index -= 1) {
+    if (Atomics.load(states, stopSlot) !== 0) break;
+    if (Atomics.compareExchange(states, index, ${free}, ${checking}) !== ${free}) break;
+    let state = ${notSealed};
+    try {
+      const first = job.firstSeq + index * job.blockSize;
+      const last = first + job.blockSize - 1;
+      const seal = sealQuery.get(first);
+      if (seal !== undefined && seal[0] === last && seal[1].length === job.recipe.nonceLength) {
+        const [[rows, nulls, bytes], [firstPrevious, lastHash]] = readBlock(first, last);
+        if (rows === job.blockSize && typeof firstPrevious === 'string' && typeof lastHash === 'string') {
+          const header = job.recipe.headerTemplate.replace('{first}', first).replace('{last}', last).replace('{rows}', rows).replace('{nulls}', nulls);
+          const cipher = createCipheriv('aes-256-gcm', Buffer.from(job.sealKey), seal[1]);
+          cipher.setAAD(Buffer.concat([Buffer.from(header), bytes ?? Buffer.alloc(0)]));
+          cipher.final();
+          const tag = cipher.getAuthTag();
+          const fits = /^[0-9a-f]{${hashBytes}}$/.test(firstPrevious) && /^[0-9a-f]{${hashBytes}}$/.test(lastHash);
+          if (fits && seal[2].length === tag.length && timingSafeEqual(seal[2], tag)) {
+            hashes.write(firstPrevious, index * ${2 * hashBytes}, 'latin1');
+            hashes.write(lastHash, index * ${2 * hashBytes} + ${hashBytes}, 'latin1');
+            state = ${sealed};
+          }
+        }
+      }
+    } finally {
+      Atomics.store(states, index, state);
+      Atomics.notify(states, index);
+    }
+  }
+} finally {
+  reader.close();
+}
+`;
+
+const noHelp: ParallelSealCheck = { checkedElsewhere: () => undefined, blocksFromHelper: () => 0, stop: () => undefined };
+
+/**
+ * Starts a helper thread that checks the sealed blocks of `firstSeq`..`lastSeq` from the end
+ * while the walk (given `checkedElsewhere`) checks them from the start: on two cores a sealed
+ * log verifies about twice as fast. The helper opens its own read-only connection to the store
+ * `reader` is open on, with `key`. Anything going wrong in the helper only means the walk checks
+ * those blocks itself.
+ */
+export function startParallelSealCheck(
+  request: Readonly<{ reader: Db; key: DatabaseKey; auditKey: Buffer; firstSeq: number; lastSeq: number }>,
+): ParallelSealCheck {
+  const firstBlockSeq = Math.ceil((request.firstSeq - 1) / auditSealBlockSize) * auditSealBlockSize + 1;
+  const blockCount = Math.floor(request.lastSeq / auditSealBlockSize) - (firstBlockSeq - 1) / auditSealBlockSize;
+  if (blockCount < 2) return noHelp;
+  const statesBuffer = new SharedArrayBuffer(4 * (blockCount + 1));
+  const hashesBuffer = new SharedArrayBuffer(2 * hashBytes * blockCount);
+  const states = new Int32Array(statesBuffer);
+  const hashes = Buffer.from(hashesBuffer);
+  const pageSize = request.reader.pragma('page_size', { simple: true }) as number;
+  let worker: Worker;
+  try {
+    worker = new Worker(helperProgram, {
+      eval: true,
+      workerData: {
+        sqliteModule: createRequire(__filename).resolve('better-sqlite3-multiple-ciphers'),
+        file: request.reader.name,
+        pragmas: [`cipher='sqlcipher'`, 'legacy=4', `legacy_page_size=${pageSize}`, 'hmac_check=0', `key="x'${request.key.hex}'"`],
+        recipe: auditSealCheckRecipe,
+        sealKey: deriveAuditSealKey(request.auditKey),
+        firstSeq: firstBlockSeq,
+        blockSize: auditSealBlockSize,
+        blockCount,
+        states: statesBuffer,
+        hashes: hashesBuffer,
+      },
+    });
+  } catch {
+    return noHelp;
+  }
+  // A helper that fails to start or dies leaves its blocks free (or marks the one it was on
+  // not sealed): the walk then checks them itself.
+  worker.on('error', () => undefined);
+  worker.unref();
+
+  let taken = 0;
+
+  function checkedElsewhere(firstSeq: number): SealedBlock | null | undefined {
+    const index = (firstSeq - firstBlockSeq) / auditSealBlockSize;
+    if (!Number.isInteger(index) || index < 0 || index >= blockCount) return undefined;
+    let state = Atomics.compareExchange(states, index, free, claimedHere);
+    const waitUntil = performance.now() + longestWaitMilliseconds;
+    while (state === checking && performance.now() < waitUntil) {
+      Atomics.wait(states, index, checking, 100);
+      state = Atomics.load(states, index);
+    }
+    if (state === sealed || state === notSealed) taken += 1;
+    if (state === sealed) {
+      const offset = index * 2 * hashBytes;
+      return {
+        firstPreviousHash: hashes.toString('latin1', offset, offset + hashBytes),
+        lastHash: hashes.toString('latin1', offset + hashBytes, offset + 2 * hashBytes),
+      };
+    }
+    return state === notSealed ? null : undefined;
+  }
+
+  return {
+    checkedElsewhere,
+    blocksFromHelper: () => taken,
+    stop: () => {
+      Atomics.store(states, blockCount, 1);
+    },
+  };
+}
