@@ -78,6 +78,14 @@ function sqliteErrorCode(error: unknown): string | undefined {
     : undefined;
 }
 
+/** The error to throw for a failure while keying `file`: a page 1 that does not decrypt is `NOT_DECRYPTABLE`. */
+function asOpenError(error: unknown, file: string): unknown {
+  const code = sqliteErrorCode(error);
+  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT'
+    ? new DatabaseOpenError('NOT_DECRYPTABLE', file, `The key does not decrypt ${file}, or the file is damaged.`)
+    : error;
+}
+
 /** Keys a fresh connection as a SQLCipher 4 file; must run before any other statement. */
 function applyKey(connection: Db, key: DatabaseKey, pageSize: number): void {
   connection.pragma(`cipher='sqlcipher'`);
@@ -243,11 +251,7 @@ export function openEncryptedDatabase(options: OpenDatabaseOptions): Db {
     return connection;
   } catch (error) {
     connection.close();
-    const code = sqliteErrorCode(error);
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new DatabaseOpenError('NOT_DECRYPTABLE', file, `The key does not decrypt ${file}, or the file is damaged.`);
-    }
-    throw error;
+    throw asOpenError(error, file);
   }
 }
 
@@ -275,10 +279,6 @@ export function openAuditReader(db: Db, key: DatabaseKey): Db {
     return reader;
   } catch (error) {
     reader.close();
-    const code = sqliteErrorCode(error);
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new DatabaseOpenError('NOT_DECRYPTABLE', file, `The key does not decrypt ${file}, or the file is damaged.`);
-    }
-    throw error;
+    throw asOpenError(error, file);
   }
 }

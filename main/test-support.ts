@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IpcResult } from '../common/ipc/result';
+import { appendAuditEntry } from '../db/audit-log';
 import type { Keychain } from './security/database-key';
 import { createDeskServices, type DeskServices } from './desk-services';
 
@@ -145,4 +146,28 @@ export async function createScenario(clock = createFakeClock()): Promise<Scenari
     );
   }
   return { desk, clock, call, value };
+}
+
+/** Appends `count` agent entries straight into the scenario's audit chain, as a long-running desk would have. */
+export function fillAuditLog(current: Scenario, count: number): void {
+  const db = current.desk.desk.store.connection();
+  const auditKey = current.desk.desk.store.auditKey();
+  db.transaction(() => {
+    for (let index = 0; index < count; index += 1) {
+      appendAuditEntry(db, auditKey, {
+        occurredAt: '2026-11-22T01:00:00.000Z',
+        timeZone: 'Asia/Shanghai',
+        utcOffsetMinutes: 480,
+        workstationId: 'WS-0001',
+        agentId: '1001',
+        role: 'agent',
+        action: 'customer.view',
+        objectType: 'customer',
+        objectId: String(index),
+        outcome: 'success',
+        code: null,
+        details: { index },
+      });
+    }
+  })();
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendAuditEntry, listAuditEntries } from '../../db/audit-log';
+import { listAuditEntries } from '../../db/audit-log';
 import { auditSealBlockSize } from '../../db/audit-seals';
-import { createScenario, type Scenario } from '../test-support';
+import { createScenario, fillAuditLog, type Scenario } from '../test-support';
 
 let scenario: Scenario | undefined;
 afterEach(() => {
@@ -21,34 +21,10 @@ async function untilDone(current: Scenario, jobId: number, agentId: string): Pro
   }
 }
 
-/** Appends `count` entries straight into the chain, as a long-running desk would have. */
-function fillLog(current: Scenario, count: number): void {
-  const db = current.desk.desk.store.connection();
-  const auditKey = current.desk.desk.store.auditKey();
-  db.transaction(() => {
-    for (let index = 0; index < count; index += 1) {
-      appendAuditEntry(db, auditKey, {
-        occurredAt: '2026-11-22T01:00:00.000Z',
-        timeZone: 'Asia/Shanghai',
-        utcOffsetMinutes: 480,
-        workstationId: 'WS-0001',
-        agentId: '1001',
-        role: 'agent',
-        action: 'customer.view',
-        objectType: 'customer',
-        objectId: String(index),
-        outcome: 'success',
-        code: null,
-        details: { index },
-      });
-    }
-  })();
-}
-
 describe('audit verification in the background', () => {
   it('walks a long log in slices while other calls are answered, then audits the result', async () => {
     const current = (scenario = await createScenario());
-    fillLog(current, 30_000);
+    fillAuditLog(current, 30_000);
     const started = (await current.value('app:audit.startVerification', {}, '2001')) as Progress;
     expect(started).toMatchObject({ checked: 0, done: false, result: null });
     expect(started.total).toBeGreaterThan(30_000);
@@ -79,7 +55,7 @@ describe('audit verification in the background', () => {
 
   it('finds an entry edited inside a sealed block', async () => {
     const current = (scenario = await createScenario());
-    fillLog(current, 3_000);
+    fillAuditLog(current, 3_000);
     const first = (await current.value('app:audit.startVerification', {}, '2001')) as Progress;
     expect((await untilDone(current, first.jobId, '2001')).at(-1)!.result).toMatchObject({ status: 'intact' });
     const db = current.desk.desk.store.connection();
@@ -97,7 +73,7 @@ describe('audit verification in the background', () => {
 
   it('finds an edited entry and audits the failure', async () => {
     const current = (scenario = await createScenario());
-    fillLog(current, 50);
+    fillAuditLog(current, 50);
     const db = current.desk.desk.store.connection();
     const target = db.prepare("SELECT seq FROM audit_log WHERE action = 'customer.view' ORDER BY seq LIMIT 1 OFFSET 20").pluck().get() as number;
     db.exec('DROP TRIGGER IF EXISTS audit_log_no_update');
