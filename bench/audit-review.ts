@@ -6,8 +6,8 @@
 // - a filtered page (one agent, a 30-day range, 100 rows, newest first), as the review table
 //   asks for it; baseline: the same 100 rows read by seq, no filter;
 // - verifying the whole hash chain in entries per second: the first walk (every entry's HMAC,
-//   sealing each block of 1,024 entries), then the walk of the sealed log with the helper thread
-//   (the target) and on one thread; baseline: reading every row without hashing;
+//   sealing each block of 1,024 entries), then the walk of the sealed log with its two helper
+//   threads (the target) and on one thread; baseline: reading every row without hashing;
 // - exporting 100,000 rows to XLSX through the streaming writer, with the heap growth, against
 //   the same rows to CSV.
 import { createHmac, randomBytes } from 'node:crypto';
@@ -135,8 +135,8 @@ async function main(): Promise<void> {
   const firstWalkMilliseconds = elapsedMilliseconds(started);
   if (firstWalk.status !== 'intact' || firstWalk.checked !== entryCount) throw new Error(`verification: ${JSON.stringify(firstWalk)}`);
   db.pragma('wal_checkpoint(TRUNCATE)');
-  // The sealed log, walked as the lead's verification walks it: a helper thread checks sealed
-  // blocks from the end while the walk goes from the start; then the same walk on one thread.
+  // The sealed log, walked as the lead's verification walks it: two helper threads check sealed
+  // blocks from both ends while the walk links them in order; then the same walk on one thread.
   const walkSealed = (parallel: boolean) => {
     const walkStarted = process.hrtime.bigint();
     const helper = parallel ? startParallelSealCheck({ reader, key: databaseKey, auditKey, firstSeq: 1, lastSeq: entryCount }) : undefined;
@@ -193,7 +193,7 @@ async function main(): Promise<void> {
   const readPerSecond = readRows / (readMilliseconds / 1000);
   const perSecond = (value: number) => `${Math.round(value).toLocaleString('en')} entries/s`;
   console.log(
-    [`verify the chain (${entryCount.toLocaleString('en')} entries, ${checkedBySeal.toLocaleString('en')} through seals, ${sealedParallel.helperBlocks.toLocaleString('en')} blocks by the helper thread)`, perSecond(verifiedPerSecond), `${(verifyMilliseconds / 1000).toFixed(1)} s`,
+    [`verify the chain (${entryCount.toLocaleString('en')} entries, ${checkedBySeal.toLocaleString('en')} through seals, ${sealedParallel.helperBlocks.toLocaleString('en')} blocks by the helper threads)`, perSecond(verifiedPerSecond), `${(verifyMilliseconds / 1000).toFixed(1)} s`,
       `read every row: ${Math.round(readPerSecond).toLocaleString('en')} rows/s`, `${(verifiedPerSecond / readPerSecond).toFixed(2)}×`].join(' | '),
   );
   console.log(

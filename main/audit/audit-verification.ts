@@ -17,7 +17,7 @@ type VerificationJob = {
   readonly walk: AuditChainWalk;
   /** The walk's own read-only connection, closed when the walk ends. */
   readonly reader: Db;
-  /** The thread checking sealed blocks from the end of the log, stopped when the walk ends. */
+  /** The threads checking sealed blocks for the walk, stopped when the walk ends. */
   readonly helper: ParallelSealCheck;
   result: AuditVerification | undefined;
 };

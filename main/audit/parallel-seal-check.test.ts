@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appendAuditEntry, startAuditChainWalk, verifyAuditChain, type AuditVerification } from '../../db/audit-log';
 import { auditSealBlockSize } from '../../db/audit-seals';
 import { openAuditReader, type Db } from '../../db/connection';
-import { createTestDatabase, type TestDatabase } from '../../db/test-support';
+import { createTestDatabase, randomDatabaseKey, type TestDatabase } from '../../db/test-support';
 import { startParallelSealCheck, type ParallelSealCheck } from './parallel-seal-check';
 
 const auditKey = randomBytes(32);
@@ -58,7 +58,7 @@ function walkWith(test: TestDatabase, through: Db, helper: ParallelSealCheck | u
 }
 
 describe('parallel seal check', () => {
-  it('gives the walk the same answer while a second thread checks sealed blocks from the end', async () => {
+  it('gives the walk the same answer while helper threads check sealed blocks from both ends', async () => {
     const test = sealedStore();
     const through = reader(test);
     const alone = walkWith(test, through, undefined);
@@ -85,6 +85,18 @@ describe('parallel seal check', () => {
     // The helper found the last block's seal broken: the walk checked it entry by entry.
     expect(helper.blocksFromHelper()).toBeGreaterThan(0);
     expect(together).toEqual(walkWith(test, through, undefined));
+  });
+
+  it('costs the walk only a short wait when the helpers cannot open the store', () => {
+    const test = sealedStore();
+    const through = reader(test);
+    const helper = startParallelSealCheck({ reader: through, key: randomDatabaseKey(), auditKey, firstSeq: 1, lastSeq: entryCount });
+    const started = performance.now();
+    const together = walkWith(test, through, helper);
+    expect(together).toEqual(walkWith(test, through, undefined));
+    expect(helper.blocksFromHelper()).toBe(0);
+    // One wait for the rising helper at the most, not one per block.
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('has nothing to do for a log of less than two blocks', () => {

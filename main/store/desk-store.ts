@@ -71,7 +71,7 @@ export type DeskStore = Readonly<{
   auditKey: () => AuditKey;
   /** A read-only connection for walking the audit chain (see `openAuditReader`); the caller closes it. */
   openAuditReader: () => Db;
-  /** A helper thread checking the sealed blocks of `firstSeq`..`lastSeq` for a walk through `reader`. */
+  /** Helper threads checking the sealed blocks of `firstSeq`..`lastSeq` for a walk through `reader`. */
   startParallelSealCheck: (reader: Db, firstSeq: number, lastSeq: number) => ParallelSealCheck;
   close: () => void;
 }>;
