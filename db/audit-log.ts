@@ -424,15 +424,14 @@ export type AuditChainWalk = Readonly<{
   /** Of those, the entries checked through their block's seal (see db/audit-seals.ts). */
   checkedBySeal: () => number;
   /**
-   * Checks up to `maxEntries` more entries in seq order (a sealed block counts whole, so a step
-   * may check up to a block more). Returns the result when the walk is over (every entry checked,
-   * or the first failure found), else undefined.
+   * Checks up to `maxEntries` more entries in seq order (a whole block is always checked whole,
+   * so a step may check up to a block more). Returns the result when the walk is over (every
+   * entry checked, or the first failure found), else undefined.
    */
   step: (maxEntries: number) => AuditVerification | undefined;
   /**
    * Seals for the whole blocks this walk verified entry by entry since the last call, for
-   * {@link saveAuditSeals}. A block is sealed when a single step read it whole (steps of at least
-   * {@link auditSealBlockSize} entries).
+   * {@link saveAuditSeals}.
    */
   takeSeals: () => AuditSeal[];
 }>;
@@ -553,9 +552,11 @@ function startWalk(
           continue;
         }
       }
-      const limit = Math.min(budget, upper - lastReadSeq);
+      // A whole block is read whole even past the budget: read in two steps it could not be sealed.
+      const sealable = wholeBlock && useSeals;
+      const limit = sealable ? auditSealBlockSize : Math.min(budget, upper - lastReadSeq);
       let walked: Readonly<{ read: number; failure?: ChainFailure }>;
-      if (wholeBlock && useSeals && limit === auditSealBlockSize) {
+      if (sealable) {
         // One read transaction, so that the seal covers exactly the rows just verified.
         walked = reader.transaction(() => {
           const rows = walkRows(upper, limit);

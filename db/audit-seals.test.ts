@@ -93,12 +93,18 @@ describe('audit seals', () => {
     expect(verifyAuditChain(db, auditKey)).toEqual(first.result);
   });
 
-  it('are only made when a step reads a whole block at once', () => {
+  it('are made for every whole block whatever the step size, a step reading a block whole past its budget', () => {
     const { db } = filledDatabase();
-    const sliced = walk(db, { stepEntries: 1000 });
-    expect(sliced.result).toMatchObject({ status: 'intact', checked: entryCount });
-    // Steps of 1000 never hold a whole block (the second step starts at seq 1001).
-    expect(sliced.sealed).toEqual([]);
+    // Steps of 1000 (or 1500) end inside blocks: each whole block is still read, and sealed, in one go.
+    for (const stepEntries of [1000, 1500]) {
+      db.exec('DELETE FROM audit_seals');
+      const sliced = walk(db, { stepEntries });
+      expect(sliced.result).toMatchObject({ status: 'intact', checked: entryCount });
+      expect(sliced.sealed).toEqual([
+        [1, auditSealBlockSize],
+        [auditSealBlockSize + 1, 2 * auditSealBlockSize],
+      ]);
+    }
   });
 
   it('are checked through the read-only reader, which refuses writes and a wrong key', () => {
