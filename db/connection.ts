@@ -86,15 +86,23 @@ function asOpenError(error: unknown, file: string): unknown {
     : error;
 }
 
+/** The pragmas that key a fresh connection as a SQLCipher 4 file, in order, before any other statement. */
+function keyingPragmas(key: DatabaseKey, pageSize: number, checkPageHmac: boolean): string[] {
+  return [
+    `cipher='sqlcipher'`,
+    'legacy=4',
+    // SQLCipher cannot read the page size from an encrypted file: it must be known before keying.
+    `legacy_page_size=${pageSize}`,
+    ...(checkPageHmac ? [] : ['hmac_check=0']),
+    // A raw key (x'…') skips SQLCipher's 256,000-round PBKDF2: our keys are already random
+    // or scrypt-derived. The hex was validated, so it is safe to place in the pragma text.
+    `key="x'${key.hex}'"`,
+  ];
+}
+
 /** Keys a fresh connection as a SQLCipher 4 file; must run before any other statement. */
 function applyKey(connection: Db, key: DatabaseKey, pageSize: number): void {
-  connection.pragma(`cipher='sqlcipher'`);
-  connection.pragma('legacy=4');
-  // SQLCipher cannot read the page size from an encrypted file: it must be known before keying.
-  connection.pragma(`legacy_page_size=${pageSize}`);
-  // A raw key (x'…') skips SQLCipher's 256,000-round PBKDF2: our keys are already random
-  // or scrypt-derived. The hex was validated, so it is safe to place in the pragma text.
-  connection.pragma(`key="x'${key.hex}'"`);
+  for (const pragma of keyingPragmas(key, pageSize, true)) connection.pragma(pragma);
 }
 
 function assertKeyShape(key: DatabaseKey, file: string): void {
@@ -256,6 +264,14 @@ export function openEncryptedDatabase(options: OpenDatabaseOptions): Db {
 }
 
 /**
+ * The pragmas that key an audit reader (see {@link openAuditReader}), in order, for a connection
+ * opened elsewhere (a helper thread's): SQLCipher 4 without the per-page HMAC check.
+ */
+export function auditReaderPragmas(key: DatabaseKey, pageSize: number): readonly string[] {
+  return keyingPragmas(key, pageSize, false);
+}
+
+/**
  * Opens a second, read-only connection to the store `db` is open on, for walking the audit
  * chain. It skips SQLCipher's per-page HMAC check: that check costs three times the decryption
  * (HMAC-SHA512 over every page read) and proves less than the walk itself, whose seals and entry
@@ -269,11 +285,7 @@ export function openAuditReader(db: Db, key: DatabaseKey): Db {
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   const reader = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    reader.pragma(`cipher='sqlcipher'`);
-    reader.pragma('legacy=4');
-    reader.pragma(`legacy_page_size=${pageSize}`);
-    reader.pragma('hmac_check=0');
-    reader.pragma(`key="x'${key.hex}'"`);
+    for (const pragma of auditReaderPragmas(key, pageSize)) reader.pragma(pragma);
     reader.prepare('SELECT count(*) FROM sqlite_master').get();
     reader.pragma('busy_timeout = 5000');
     return reader;

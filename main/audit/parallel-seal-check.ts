@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { auditSealBlockSize, auditSealCheckRecipe, deriveAuditSealKey, type SealedBlock } from '../../db/audit-seals';
-import type { DatabaseKey, Db } from '../../db/connection';
+import { auditReaderPragmas, type DatabaseKey, type Db } from '../../db/connection';
 
 /** Two helper threads checking sealed blocks for a walk: one from the start of the log, one from its end. */
 export type ParallelSealCheck = Readonly<{
@@ -108,7 +108,7 @@ export function startParallelSealCheck(
   const workerData = {
     sqliteModule: '',
     file: request.reader.name,
-    pragmas: [`cipher='sqlcipher'`, 'legacy=4', `legacy_page_size=${pageSize}`, 'hmac_check=0', `key="x'${request.key.hex}'"`],
+    pragmas: auditReaderPragmas(request.key, pageSize),
     recipe: auditSealCheckRecipe,
     sealKey: deriveAuditSealKey(request.auditKey),
     firstSeq: firstBlockSeq,
