@@ -26,28 +26,29 @@ beforeAll(async () => {
   await createPerson(page, administratorClient, lead);
   // The agent asks for two customers' full files through the bridge, as the desk would.
   await callAs(page, agentClient, 'app:session.signIn', { agentId: agent.agentId, password: agent.password });
-  for (const [fullName, phone, reasonText] of [
-    ['欧阳晓明', '13812345678', '投诉升级，需要核对完整档案'],
-    ['司马小红', '13998765432', '回访需要核对联系电话'],
-  ] as const) {
-    const created = await callAs(page, agentClient, 'app:customers.create', {
-      fullName,
-      gender: null,
-      phones: [phone],
-      idType: 'resident_id',
-      idNumber: '',
-      address: '',
-      accountNumbers: [],
-    });
-    await callAs(page, agentClient, 'app:approvals.request', {
-      purpose: 'full_file',
-      customerId: created.customer.id,
-      reasonCode: 'complaint_handling',
-      reasonText,
-    });
-  }
+  await requestFullFile('欧阳晓明', '13812345678', '投诉升级，需要核对完整档案');
+  await requestFullFile('司马小红', '13998765432', '回访需要核对联系电话');
   await page.reload();
 });
+
+/** The agent asks for a new customer's full file through the bridge, as the desk would. */
+async function requestFullFile(fullName: string, phone: string, reasonText: string): Promise<void> {
+  const created = await callAs(page, agentClient, 'app:customers.create', {
+    fullName,
+    gender: null,
+    phones: [phone],
+    idType: 'resident_id',
+    idNumber: '',
+    address: '',
+    accountNumbers: [],
+  });
+  await callAs(page, agentClient, 'app:approvals.request', {
+    purpose: 'full_file',
+    customerId: created.customer.id,
+    reasonCode: 'complaint_handling',
+    reasonText,
+  });
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -64,17 +65,22 @@ describe('approvals inbox', () => {
     expect(await inbox.innerText()).toContain('回访需要核对联系电话');
     expect(await page.getByTestId('approvals-filter').innerText()).toContain('待审批 (2)');
 
-    // Select the first request (newest first: the call-back one) and approve it with A.
+    // Select the first request (newest first: the call-back one). A newer request arrives and
+    // the list refreshes above the selection: A still approves the selected call-back request.
     const keys = page.getByTestId('approvals-inbox-keys');
     await keys.focus();
     await page.keyboard.press('ArrowDown');
+    await requestFullFile('上官明月', '13700001111', '新的请求，不应被误批');
+    await page.getByTestId('approvals-refresh').click();
+    await inbox.getByText('新的请求，不应被误批').waitFor();
+    await keys.focus();
     await page.keyboard.press('a');
     await inbox.locator('[data-testid^="approval-status-"]').filter({ hasText: '已批准' }).waitFor();
+    expect(await page.getByTestId('approvals-filter').innerText()).toContain('已批准 (1)');
 
-    // A note, then the next request denied with D.
+    // A note, then the complaint request selected by a click and denied with D.
     await page.getByTestId('approvals-note').fill('请先补充投诉工单编号');
-    await keys.focus();
-    await page.keyboard.press('ArrowDown');
+    await inbox.getByText('投诉升级').click();
     await page.keyboard.press('d');
     await inbox.locator('[data-testid^="approval-status-"]').filter({ hasText: '已拒绝' }).waitFor();
     expect(await page.getByTestId('approvals-note').inputValue()).toBe('');
@@ -86,6 +92,7 @@ describe('approvals inbox', () => {
     expect(denied).not.toContain('回访需要核对联系电话');
     await page.getByTestId('approvals-filter').getByText('已批准 (1)').click();
     expect(await inbox.innerText()).toContain('回访需要核对联系电话');
-    expect(await page.getByTestId('approvals-filter').innerText()).toContain('待审批 (0)');
+    // The request that arrived meanwhile is still waiting.
+    expect(await page.getByTestId('approvals-filter').innerText()).toContain('待审批 (1)');
   });
 });

@@ -25,7 +25,9 @@ export function ApprovalsInbox({
 }) {
   const translate = useT();
   const [filter, setFilter] = useState<InboxFilter>('pending');
-  const [selectedIndex, setSelectedIndex] = useState(-1);
+  // The selected request by id, not by row: a refresh that brings a new request in above it
+  // must not move A/D onto another request.
+  const [selectedId, setSelectedId] = useState<number | null>(null);
   const [page, setPage] = useState(1);
   const [note, setNote] = useState('');
   const [deciding, setDeciding] = useState(false);
@@ -34,6 +36,7 @@ export function ApprovalsInbox({
   // under the selection and the lead sees the outcome.
   const [decidedHere, setDecidedHere] = useState<ReadonlySet<number>>(new Set());
   const rows = useMemo(() => filterInbox(inbox, filter, decidedHere), [inbox, filter, decidedHere]);
+  const selectedIndex = rows.findIndex((row) => row.id === selectedId);
 
   useEffect(() => {
     const timer = window.setInterval(onRefresh, refreshMilliseconds);
@@ -60,7 +63,7 @@ export function ApprovalsInbox({
     if (action === null) return;
     event.preventDefault();
     if (action.kind === 'select') {
-      setSelectedIndex(action.index);
+      setSelectedId(rows[action.index]?.id ?? null);
       setPage(Math.floor(action.index / pageSize) + 1);
     } else void decide(action.approvalId, action.approve);
   }
@@ -95,7 +98,11 @@ export function ApprovalsInbox({
           <Badge count={pendingCount} data-testid="approvals-pending-count" />
         </Space>
       }
-      extra={<Button onClick={onRefresh}>{translate('common.refresh')}</Button>}
+      extra={
+        <Button onClick={onRefresh} data-testid="approvals-refresh">
+          {translate('common.refresh')}
+        </Button>
+      }
     >
       <Typography.Paragraph type="secondary">{translate('approvals.inboxHint')}</Typography.Paragraph>
       <Space direction="vertical" className="approvals-inbox-tools">
@@ -104,7 +111,7 @@ export function ApprovalsInbox({
           onChange={(value) => {
             setFilter(value);
             setDecidedHere(new Set());
-            setSelectedIndex(-1);
+            setSelectedId(null);
             setPage(1);
           }}
           options={inboxFilters.map((value) => ({
@@ -129,11 +136,10 @@ export function ApprovalsInbox({
           columns={[...columns, decisionColumn]}
           dataSource={rows}
           pagination={{ pageSize, current: page, onChange: setPage }}
-          // Table hands over indexes within the page shown.
-          rowClassName={(_, index) => ((page - 1) * pageSize + index === selectedIndex ? 'approvals-row-selected' : '')}
-          onRow={(_, index) => ({
+          rowClassName={(item) => (item.id === selectedId ? 'approvals-row-selected' : '')}
+          onRow={(item) => ({
             onClick: () => {
-              setSelectedIndex(index === undefined ? -1 : (page - 1) * pageSize + index);
+              setSelectedId(item.id);
               tableArea.current?.focus();
             },
           })}
