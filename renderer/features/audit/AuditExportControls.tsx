@@ -1,22 +1,12 @@
 import { App, Button, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { auditExportRowLimit } from '../../../common/ipc/audit';
+import { decodeBase64, saveFile } from '../../components/saveFile';
 import { useErrorMessage, useT } from '../../i18n/translate';
 import { useI18nStore } from '../../i18n/useI18nStore';
 import { ApprovalRequestModal } from '../approvals/ApprovalRequestModal';
 import { useApprovalsStore } from '../approvals/useApprovalsStore';
-import { decodeBase64 } from './auditReview';
 import { useAuditStore } from './useAuditStore';
-
-/** Saves a file main sent as base64 (binary, such as XLSX) as a download. */
-function saveBase64File(fileName: string, mimeType: string, base64: string): void {
-  const url = URL.createObjectURL(new Blob([decodeBase64(base64)], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 /**
  * Export of the view being reviewed, as CSV or XLSX: like any export it needs another team
@@ -55,7 +45,7 @@ export function AuditExportControls({ disabled }: { disabled: boolean }) {
       void message.error(describeError(result.code));
       return;
     }
-    saveBase64File(result.value.fileName, result.value.mimeType, result.value.contentBase64);
+    saveFile(result.value.fileName, result.value.mimeType, decodeBase64(result.value.contentBase64));
     void message.success(translate('audit.export.done', { count: result.value.rowCount.toLocaleString(locale) }));
   }
 

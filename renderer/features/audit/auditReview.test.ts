@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64, nearListEnd, toAuditFilter, workstationTime } from './auditReview';
+import { decodeBase64 } from '../../components/saveFile';
+import { nearListEnd, toAuditFilter, workstationTime } from './auditReview';
 
 describe('audit review helpers', () => {
   it('turns the form into the filter main takes: trimmed, empty fields left out, end second included', () => {

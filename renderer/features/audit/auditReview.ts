@@ -75,20 +75,6 @@ export function nearListEnd(scroll: Readonly<{ scrollTop: number; clientHeight: 
   return scroll.scrollHeight - scroll.scrollTop - scroll.clientHeight <= margin;
 }
 
-/** The bytes of base64 text, decoded a slice at a time so a large export never becomes one huge binary string. */
-export function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
-  const clean = base64.replace(/=+$/, '');
-  const bytes = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  const sliceLength = 1 << 20;
-  let offset = 0;
-  for (let start = 0; start < base64.length; start += sliceLength) {
-    const binary = atob(base64.slice(start, start + sliceLength));
-    for (let index = 0; index < binary.length; index += 1) bytes[offset + index] = binary.charCodeAt(index);
-    offset += binary.length;
-  }
-  return bytes;
-}
-
 /** The workstation's wall-clock time of an entry, `2026-11-22 10:00:00 +08:00`, from its UTC time and offset. */
 export function workstationTime(occurredAt: string, utcOffsetMinutes: number): string {
   const shifted = new Date(Date.parse(occurredAt) + utcOffsetMinutes * 60_000).toISOString();

@@ -3,6 +3,7 @@ import type { IpcFailure } from '../../../common/ipc/result';
 import { preconditions } from '../../../common/tickets/categories';
 import { slaTargetKinds } from '../../../common/tickets/sla-policy';
 import { getApi } from '../../api/api';
+import { decodeBase64, saveFile } from '../../components/saveFile';
 import type { Translate } from '../../i18n/translate';
 
 /** The slip's words in the desk's language; the notice names the hotline when one is set. */
@@ -32,18 +33,6 @@ export function slipLabelsOf(ticket: Pick<TicketView, 'channel' | 'category'>, t
   };
 }
 
-/** Hands the PDF to the browser as a download (where no printer took it: the preview). */
-function downloadPdf(fileName: string, pdfBase64: string): void {
-  const bytes = Uint8Array.from(atob(pdfBase64), (character) => character.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // The download has its own copy once started.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /**
  * Prints the customer's acceptance slip: main makes the PDF (and sends it to the printer in
  * Electron); otherwise the PDF is downloaded. Resolves how it went, or the failure.
@@ -55,6 +44,6 @@ export async function printAcceptanceSlip(
 ): Promise<{ ok: true; sentToPrinter: boolean } | { ok: false; failure: IpcFailure }> {
   const result = await getApi().tickets.slip({ ticketId: ticket.id, labels: slipLabelsOf(ticket, translate, hotline) });
   if (!result.ok) return { ok: false, failure: result };
-  if (!result.value.sentToPrinter) downloadPdf(result.value.fileName, result.value.pdfBase64);
+  if (!result.value.sentToPrinter) saveFile(result.value.fileName, 'application/pdf', decodeBase64(result.value.pdfBase64));
   return { ok: true, sentToPrinter: result.value.sentToPrinter };
 }
