@@ -7,7 +7,8 @@
 //   asks for it; baseline: the same 100 rows read by seq, no filter;
 // - verifying the whole hash chain in entries per second: the first walk (every entry's HMAC,
 //   sealing each block of 1,024 entries), then the walk of the sealed log with its two helper
-//   threads (the target) and on one thread; baseline: reading every row without hashing;
+//   threads (the target), on one thread, and without the audit-seals SQLite extension (plain
+//   SQL, as on Windows); baseline: reading every row without hashing;
 // - exporting 100,000 rows to XLSX through the streaming writer, with the heap growth, against
 //   the same rows to CSV.
 import { createHmac, randomBytes } from 'node:crypto';
@@ -15,9 +16,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { canonicalAuditEncoding, genesisHash, startAuditChainWalk, verifyAuditChain, type AuditVerification, type NewAuditEntry } from '../db/audit-log';
-import { auditSealBlockSize } from '../db/audit-seals';
+import { auditSealBlockSize, loadAuditSealsExtension, usesAuditSealsExtension } from '../db/audit-seals';
 import { findAuditPage, type AuditQuery } from '../db/audit-queries';
-import { openAuditReader, openEncryptedDatabase } from '../db/connection';
+import { openAuditReader, openEncryptedDatabase, type Db } from '../db/connection';
+import { auditSealsExtensionFile } from '../main/audit/audit-seals-extension';
 import { startParallelSealCheck } from '../main/audit/parallel-seal-check';
 import { migrations, runMigrations } from '../db/migrations';
 import { randomDatabaseKey } from '../db/test-support';
@@ -126,6 +128,9 @@ async function main(): Promise<void> {
   // a desk in use (every earlier walk left its seals): sealed blocks are checked at a query each.
   // The baseline reads every row into JavaScript through the same reader, without hashing.
   const reader = openAuditReader(db, databaseKey);
+  const extensionFile = auditSealsExtensionFile();
+  const extension = extensionFile === undefined ? { loaded: false as const, reason: `not built on ${process.platform}` } : loadAuditSealsExtension(reader, extensionFile);
+  console.log(`  audit-seals extension: ${extension.loaded ? `loaded (${extensionFile})` : `NOT loaded, plain SQL (${extension.reason})`}`);
   started = process.hrtime.bigint();
   let readRows = 0;
   for (const row of reader.prepare('SELECT * FROM audit_log ORDER BY seq').raw().iterate()) if (row !== undefined) readRows += 1;
@@ -137,22 +142,27 @@ async function main(): Promise<void> {
   db.pragma('wal_checkpoint(TRUNCATE)');
   // The sealed log, walked as the lead's verification walks it: two helper threads check sealed
   // blocks from both ends while the walk links them in order; then the same walk on one thread.
-  const walkSealed = (parallel: boolean) => {
+  const walkSealed = (through: Db, parallel: boolean) => {
     const walkStarted = process.hrtime.bigint();
-    const helper = parallel ? startParallelSealCheck({ reader, key: databaseKey, auditKey, firstSeq: 1, lastSeq: entryCount }) : undefined;
-    const walk = startAuditChainWalk(db, auditKey, { reader, ...(helper === undefined ? {} : { sealsCheckedElsewhere: helper.checkedElsewhere }) });
+    const helperExtension = usesAuditSealsExtension(through) && extensionFile !== undefined ? { extensionFile } : {};
+    const helper = parallel ? startParallelSealCheck({ reader: through, key: databaseKey, auditKey, firstSeq: 1, lastSeq: entryCount, ...helperExtension }) : undefined;
+    const walk = startAuditChainWalk(db, auditKey, { reader: through, ...(helper === undefined ? {} : { sealsCheckedElsewhere: helper.checkedElsewhere }) });
     let result: AuditVerification | undefined;
     while (result === undefined) result = walk.step(10 * auditSealBlockSize);
     helper?.stop();
     const milliseconds = elapsedMilliseconds(walkStarted);
     if (result.status !== 'intact' || result.checked !== entryCount) throw new Error(`verification: ${JSON.stringify(result)}`);
-    return { milliseconds, bySeal: walk.checkedBySeal(), helperBlocks: helper?.blocksFromHelper() ?? 0 };
+    return { milliseconds, bySeal: walk.checkedBySeal(), helperBlocks: helper?.blocksFromHelper() ?? 0, helpersWithExtension: helper?.helpersWithExtension() ?? 0 };
   };
-  const sealedAlone = walkSealed(false);
-  const sealedParallel = walkSealed(true);
+  const sealedAlone = walkSealed(reader, false);
+  const sealedParallel = walkSealed(reader, true);
   const verifyMilliseconds = sealedParallel.milliseconds;
   const checkedBySeal = sealedParallel.bySeal;
   reader.close();
+  // The same walk where the extension is not built (Windows): the block layout in plain SQL.
+  const plainReader = openAuditReader(db, databaseKey);
+  const sealedPlain = walkSealed(plainReader, true);
+  plainReader.close();
 
   // Export the newest 100,000 rows of every agent, newest first (entries lie seconds apart).
   const exportQuery: AuditQuery = {
@@ -193,13 +203,15 @@ async function main(): Promise<void> {
   const readPerSecond = readRows / (readMilliseconds / 1000);
   const perSecond = (value: number) => `${Math.round(value).toLocaleString('en')} entries/s`;
   console.log(
-    [`verify the chain (${entryCount.toLocaleString('en')} entries, ${checkedBySeal.toLocaleString('en')} through seals, ${sealedParallel.helperBlocks.toLocaleString('en')} blocks by the helper threads)`, perSecond(verifiedPerSecond), `${(verifyMilliseconds / 1000).toFixed(1)} s`,
+    [`verify the chain (${entryCount.toLocaleString('en')} entries, ${checkedBySeal.toLocaleString('en')} through seals, ${sealedParallel.helperBlocks.toLocaleString('en')} blocks by the helper threads, ${sealedParallel.helpersWithExtension} of them with the extension)`, perSecond(verifiedPerSecond), `${(verifyMilliseconds / 1000).toFixed(1)} s`,
       `read every row: ${Math.round(readPerSecond).toLocaleString('en')} rows/s`, `${(verifiedPerSecond / readPerSecond).toFixed(2)}×`].join(' | '),
   );
-  console.log(
-    [`the same on one thread`, perSecond(entryCount / (sealedAlone.milliseconds / 1000)), `${(sealedAlone.milliseconds / 1000).toFixed(1)} s`,
-      `read every row: ${Math.round(readPerSecond).toLocaleString('en')} rows/s`, `${(entryCount / (sealedAlone.milliseconds / 1000) / readPerSecond).toFixed(2)}×`].join(' | '),
-  );
+  for (const [what, run] of [['the same on one thread', sealedAlone], ['the same without the extension (plain SQL, helper threads)', sealedPlain]] as const) {
+    console.log(
+      [what, perSecond(entryCount / (run.milliseconds / 1000)), `${(run.milliseconds / 1000).toFixed(1)} s`,
+        `read every row: ${Math.round(readPerSecond).toLocaleString('en')} rows/s`, `${(entryCount / (run.milliseconds / 1000) / readPerSecond).toFixed(2)}×`].join(' | '),
+    );
+  }
   console.log(
     ['first walk, every entry hashed, blocks sealed', perSecond(firstWalkPerSecond), `${(firstWalkMilliseconds / 1000).toFixed(1)} s`,
       `read every row: ${Math.round(readPerSecond).toLocaleString('en')} rows/s`, `${(firstWalkPerSecond / readPerSecond).toFixed(2)}×`].join(' | '),

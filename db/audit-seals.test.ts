@@ -8,9 +8,15 @@ import {
   type AuditVerification,
   type NewAuditEntry,
 } from './audit-log';
-import { auditSealBlockSize, saveAuditSeals } from './audit-seals';
+import {
+  auditSealBlockSize,
+  auditSealCheckRecipe,
+  loadAuditSealsExtension,
+  saveAuditSeals,
+  usesAuditSealsExtension,
+} from './audit-seals';
 import { DatabaseOpenError, openAuditReader, type Db } from './connection';
-import { createTestDatabase, randomDatabaseKey, type TestDatabase } from './test-support';
+import { builtAuditSealsExtension, createTestDatabase, randomDatabaseKey, type TestDatabase } from './test-support';
 
 const auditKey = randomBytes(32);
 /** Two whole blocks and a part of a third. */
@@ -68,6 +74,14 @@ function sealedDatabase(): TestDatabase {
   const test = filledDatabase();
   walk(test.db, { save: true });
   return test;
+}
+
+/** An audit reader, with the audit-seals extension loaded or with plain SQL. */
+function reader(test: TestDatabase, withExtension: boolean): Db {
+  const connection = openAuditReader(test.db, test.key);
+  readers.push(connection);
+  if (withExtension) expect(loadAuditSealsExtension(connection, builtAuditSealsExtension())).toEqual({ loaded: true });
+  return connection;
 }
 
 function dropAuditTriggers(db: Db): void {
@@ -189,18 +203,105 @@ describe('audit seals', () => {
     },
   ];
 
-  it.each(cases)('do not hide tampering: $name → $problem at $brokenAt, as without seals', ({ change, brokenAt, problem }) => {
-    const test = sealedDatabase();
+  describe.each([
+    { layout: 'plain SQL', withExtension: false },
+    { layout: 'the audit-seals extension', withExtension: true },
+  ])('read through $layout', ({ withExtension }) => {
+    it.each(cases)('do not hide tampering: $name → $problem at $brokenAt, as without seals', ({ change, brokenAt, problem }) => {
+      const test = sealedDatabase();
+      dropAuditTriggers(test.db);
+      change(test.db);
+      const through = reader(test, withExtension);
+      const withSeals = walk(test.db, { reader: through });
+      expect(withSeals.result).toMatchObject({ status: 'broken', brokenAt, problem });
+      // The blocks before the damaged one were still checked by their seals.
+      expect(withSeals.bySeal).toBe(Math.floor((brokenAt - 1) / auditSealBlockSize) * auditSealBlockSize);
+      test.db.exec('DELETE FROM audit_seals');
+      expect(walk(test.db, { reader: through }).result).toEqual(withSeals.result);
+    });
+  });
+});
+
+describe('the audit-seals extension', () => {
+  /** The two layouts of seq `first`..`last` on the two readers: [rows, nulls, bytes] each. */
+  function layouts(plain: Db, extended: Db, first: number, last: number) {
+    const [rows, nulls, bytes] = plain.prepare(auditSealCheckRecipe.blockSql).raw().get(first, last) as [number, number, Buffer | null];
+    const laidOut = extended.prepare(auditSealCheckRecipe.extensionBlockSql).pluck().get(first, last) as Buffer | null;
+    return {
+      sql: { rows, nulls, bytes },
+      extension:
+        laidOut === null
+          ? { rows: 0, nulls: 0, bytes: null }
+          : { rows: laidOut.readUInt32LE(0), nulls: laidOut.readUInt32LE(4), bytes: laidOut.subarray(auditSealCheckRecipe.extensionPrefixLength) },
+    };
+  }
+
+  it('lays out a block byte for byte as the SQL does, whatever the values hold', () => {
+    const test = createTestDatabase();
+    opened.push(test);
+    const insert = test.db.prepare(
+      `INSERT INTO audit_log (seq, occurred_at, time_zone, utc_offset_minutes, workstation_id, agent_id, role, action,
+         object_type, object_id, outcome, code, details, previous_hash, hash)
+       VALUES (?, ?, 'Asia/Shanghai', ?, ?, ?, ?, 'customer.reveal', ?, ?, 'success', ?, ?, 'p', 'h')`,
+    );
+    const rows: readonly (readonly unknown[])[] = [
+      [1, '2026-11-20T01:00:00.000Z', 480, 'WS-0001', '1001', 'agent', 'customer', '42', null, '{"field":"手机号"}'],
+      [2, '', -720, '', null, null, null, null, null, '{}'],
+      [3, '2026-11-20T01:00:02.000Z', -1, '工位-三', '', '', '', '', '', '{"note":"繁體與简体 — 😀"}'],
+      [-9_223_372_036_854_775_807n, 'x', -9_223_372_036_854_775_807n, 'w', 'a', 'r', 't', 'o', 'c', '{"large":"' + 'd'.repeat(70_000) + '"}'],
+      [9_223_372_036_854_775_807n, 'y', 9_223_372_036_854_775_807n, 'w', 'a', 'r', 't', 'o', 'c', '{}'],
+    ];
+    for (const row of rows) insert.run(...row);
+    // Bytes only a byte-level edit stores: 0xFF, 0xFE and NUL inside text.
     dropAuditTriggers(test.db);
-    change(test.db);
-    const reader = openAuditReader(test.db, test.key);
-    readers.push(reader);
-    const withSeals = walk(test.db, { reader });
-    expect(withSeals.result).toMatchObject({ status: 'broken', brokenAt, problem });
-    // The blocks before the damaged one were still checked by their seals.
-    expect(withSeals.bySeal).toBe(Math.floor((brokenAt - 1) / auditSealBlockSize) * auditSealBlockSize);
+    test.db.prepare(`UPDATE audit_log SET details = CAST(x'7b00ff22fe7d' AS TEXT), workstation_id = CAST(x'ff' AS TEXT) WHERE seq = 2`).run();
+    const plain = reader(test, false);
+    const extended = reader(test, true);
+    expect(usesAuditSealsExtension(extended)).toBe(true);
+    expect(usesAuditSealsExtension(plain)).toBe(false);
+    for (const [first, last] of [
+      [1, 3],
+      [2, 2],
+      [-9_223_372_036_854_775_807n, 9_223_372_036_854_775_807n],
+      [3, 9_223_372_036_854_775_807n],
+    ] as const) {
+      const { sql, extension } = layouts(plain, extended, Number(first), Number(last));
+      expect(extension.rows).toBe(sql.rows);
+      expect(extension.nulls).toBe(sql.nulls);
+      expect(extension.bytes?.equals(sql.bytes!)).toBe(true);
+    }
+    // The full range, read as BigInt bounds, holds all five rows and the NULLs of row 2 (and row 1's code).
+    const all = extended.prepare(auditSealCheckRecipe.extensionBlockSql).pluck().safeIntegers().get(-9_223_372_036_854_775_808n, 9_223_372_036_854_775_807n) as Buffer;
+    expect([all.readUInt32LE(0), all.readUInt32LE(4)]).toEqual([5, 6]);
+    // No row: NULL, as group_concat gives.
+    expect(layouts(plain, extended, 100, 200)).toEqual({ sql: { rows: 0, nulls: 0, bytes: null }, extension: { rows: 0, nulls: 0, bytes: null } });
+  });
+
+  it('makes seals that plain SQL checks, and checks the seals plain SQL made', () => {
+    const test = filledDatabase();
+    const extended = reader(test, true);
+    const plain = reader(test, false);
+    const sealedThroughExtension = walk(test.db, { reader: extended, save: true });
+    expect(sealedThroughExtension.sealed).toHaveLength(2);
+    expect(walk(test.db, { reader: plain }).bySeal).toBe(2 * auditSealBlockSize);
     test.db.exec('DELETE FROM audit_seals');
-    expect(walk(test.db, { reader }).result).toEqual(withSeals.result);
+    walk(test.db, { reader: plain, save: true });
+    const checkedThroughExtension = walk(test.db, { reader: extended });
+    expect(checkedThroughExtension.bySeal).toBe(2 * auditSealBlockSize);
+    expect(checkedThroughExtension.result).toEqual(sealedThroughExtension.result);
+  });
+
+  it('that cannot be loaded leaves the reader on plain SQL, and SQL itself can load nothing', () => {
+    const test = sealedDatabase();
+    const connection = openAuditReader(test.db, test.key);
+    readers.push(connection);
+    const missing = loadAuditSealsExtension(connection, `${test.directory}/no-such-library.so`);
+    expect(missing).toMatchObject({ loaded: false, reason: expect.stringContaining('no-such-library') });
+    expect(usesAuditSealsExtension(connection)).toBe(false);
+    expect(walk(test.db, { reader: connection }).bySeal).toBe(2 * auditSealBlockSize);
+    // Loading goes through the C API only: SQL's load_extension() stays refused on both connections.
+    expect(() => connection.prepare(`SELECT load_extension(?)`).get(builtAuditSealsExtension())).toThrow(/not authorized/);
+    expect(() => test.db.prepare(`SELECT load_extension(?)`).get(builtAuditSealsExtension())).toThrow(/not authorized/);
   });
 });
 

@@ -74,9 +74,60 @@ const blockBytesSql = `SELECT count(*), ifnull(sum(${[...nullableColumns].map((c
     .join(', ')}), x'ff') AS BLOB)
   FROM audit_log WHERE seq >= ? AND seq <= ?`;
 
+/**
+ * The same block from the audit-seals extension (`db/audit-seals-extension.c`), which lays it out
+ * byte for byte as {@link blockBytesSql} does, in one pass without building a text per row: about
+ * twice as fast. Its result starts with the row count and the NULL count (little-endian 32-bit).
+ */
+const extensionBlockSql = `SELECT seatdesk_audit_block(${blockColumns.join(', ')}) FROM audit_log WHERE seq >= ? AND seq <= ?`;
+/** Bytes before the block in the extension's result: the row count and the NULL count. */
+const extensionPrefixLength = 8;
+const readersWithExtension = new WeakSet<Db>();
+
+/**
+ * The extension's library file name by platform, as `scripts/build-sqlite-extension.mjs` builds
+ * it into `out/native/` (not built for the others, where readers use plain SQL).
+ */
+export const auditSealsExtensionLibraries: Readonly<Partial<Record<NodeJS.Platform, string>>> = {
+  linux: 'seatdesk-audit-seals.so',
+  darwin: 'seatdesk-audit-seals.dylib',
+};
+
+/**
+ * Loads the audit-seals extension from `file` into the audit reader `reader` (never into the
+ * store's own connection: it goes through the C API only, SQL's `load_extension()` stays off).
+ * From then on the reader's block queries use it; they give the same bytes, so seals made either
+ * way check either way. Returns the reason when it cannot be loaded (no such file, a library for
+ * another platform): the reader then keeps using plain SQL.
+ */
+export function loadAuditSealsExtension(reader: Db, file: string): { loaded: true } | { loaded: false; reason: string } {
+  try {
+    // The entry point, sqlite3_seatdeskauditseals_init, is the one SQLite derives from the library's name.
+    reader.loadExtension(file);
+    readersWithExtension.add(reader);
+    return { loaded: true };
+  } catch (error) {
+    return { loaded: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Whether {@link loadAuditSealsExtension} loaded the extension into `reader`. */
+export function usesAuditSealsExtension(reader: Db): boolean {
+  return readersWithExtension.has(reader);
+}
+
 type BlockBytes = Readonly<{ rowCount: number; nullCount: number; bytes: Buffer }>;
 
 function readBlockBytes(reader: Db, firstSeq: number, lastSeq: number): BlockBytes {
+  if (readersWithExtension.has(reader)) {
+    const laidOut = cachedStatement(reader, extensionBlockSql).pluck().get(firstSeq, lastSeq) as Buffer | null;
+    if (laidOut === null) return { rowCount: 0, nullCount: 0, bytes: Buffer.alloc(0) };
+    return {
+      rowCount: laidOut.readUInt32LE(0),
+      nullCount: laidOut.readUInt32LE(4),
+      bytes: laidOut.subarray(extensionPrefixLength),
+    };
+  }
   const [rowCount, nullCount, bytes] = cachedStatement(reader, blockBytesSql).raw().get(firstSeq, lastSeq) as [
     number,
     number,
@@ -101,11 +152,15 @@ const sealSql = 'SELECT last_seq, nonce, tag FROM audit_seals WHERE first_seq = 
  * What another thread needs to check seals exactly as {@link checkAuditSeal} does, on its own
  * connection: the seal and block queries, the tag's header with `{first}`, `{last}`, `{rows}`
  * and `{nulls}` to fill in, the nonce length, and a query for the previous hash of a block's
- * first entry and the hash of its last (run in the same read transaction as the block query).
+ * first entry and the hash of its last (run in the same read transaction as the block query),
+ * and the same for a connection with the audit-seals extension loaded.
  */
 export const auditSealCheckRecipe = {
   sealSql,
   blockSql: blockBytesSql,
+  /** With the extension loaded: one blob, `extensionPrefixLength` bytes of counts, then the block. */
+  extensionBlockSql,
+  extensionPrefixLength,
   boundarySql: 'SELECT (SELECT previous_hash FROM audit_log WHERE seq = ?), (SELECT hash FROM audit_log WHERE seq = ?)',
   headerTemplate: sealHeader('{first}', '{last}', '{rows}', '{nulls}'),
   nonceLength,

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { auditSealsExtensionLibraries } from './audit-seals';
 import type { Db, DatabaseKey } from './connection';
 import { openEncryptedDatabase } from './connection';
 import { migrations, runMigrations } from './migrations';
@@ -15,6 +16,16 @@ export type TestDatabase = Readonly<{
   /** Closes the connection (if open) and removes the folder. */
   cleanup: () => void;
 }>;
+
+/**
+ * The audit-seals extension as the install built it (`npm ci` runs
+ * scripts/build-sqlite-extension.mjs): `out/native/` at the project's root.
+ */
+export function builtAuditSealsExtension(): string {
+  const library = auditSealsExtensionLibraries[process.platform];
+  if (library === undefined) throw new Error(`The audit-seals extension is not built on ${process.platform}.`);
+  return join(__dirname, '..', 'out', 'native', library);
+}
 
 /** A random raw key, as main would generate for the keychain. */
 export function randomDatabaseKey(): DatabaseKey {

@@ -13,6 +13,7 @@ import { createSessionRegistry } from './session/session-registry';
 import { createDeskEventHub } from './events/desk-events';
 import { createLiveTranscripts } from './calls/live-transcripts';
 import type { OsLockEvent } from '../common/lock-policy';
+import { auditSealsExtensionFile } from './audit/audit-seals-extension';
 import { createDeskStore } from './store/desk-store';
 
 /** Options of {@link createDeskServices}: main (Electron or preview) decides each. */
@@ -55,11 +56,20 @@ export type DeskServices = Readonly<{
 export function createDeskServices(options: DeskServiceOptions): DeskServices {
   const passwordCost = options.passwordCost ?? defaultPasswordCost;
   const events = createDeskEventHub((error) => options.reportError('desk-events', error));
+  const extensionFile = auditSealsExtensionFile();
   const desk: DeskContext = {
     store: createDeskStore({
       dataDirectory: options.dataDirectory,
       keychain: options.keychain,
       ...(options.passphraseCost === undefined ? {} : { passphraseCost: options.passphraseCost }),
+      ...(extensionFile === undefined
+        ? {}
+        : {
+            auditSealsExtension: {
+              file: extensionFile,
+              unavailable: (reason: string) => options.reportError('audit-seals-extension', new Error(`${extensionFile}: ${reason}`)),
+            },
+          }),
     }),
     sessions: createSessionRegistry((clientKey) => events.emit(clientKey, 'sessionChanged')),
     events,

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAuditEntry, startAuditChainWalk, verifyAuditChain, type AuditVerification } from '../../db/audit-log';
-import { auditSealBlockSize } from '../../db/audit-seals';
+import { auditSealBlockSize, loadAuditSealsExtension } from '../../db/audit-seals';
 import { openAuditReader, type Db } from '../../db/connection';
-import { createTestDatabase, randomDatabaseKey, type TestDatabase } from '../../db/test-support';
+import { builtAuditSealsExtension, createTestDatabase, randomDatabaseKey, type TestDatabase } from '../../db/test-support';
 import { startParallelSealCheck, type ParallelSealCheck } from './parallel-seal-check';
 
 const auditKey = randomBytes(32);
@@ -40,9 +40,10 @@ function sealedStore(): TestDatabase {
   return test;
 }
 
-function reader(test: TestDatabase): Db {
+function reader(test: TestDatabase, withExtension = false): Db {
   const connection = openAuditReader(test.db, test.key);
   cleanups.push(() => connection.close());
+  if (withExtension) expect(loadAuditSealsExtension(connection, builtAuditSealsExtension())).toEqual({ loaded: true });
   return connection;
 }
 
@@ -57,12 +58,17 @@ function walkWith(test: TestDatabase, through: Db, helper: ParallelSealCheck | u
   return { result, bySeal: walk.checkedBySeal() };
 }
 
-describe('parallel seal check', () => {
+describe.each([
+  { layout: 'plain SQL', withExtension: false },
+  { layout: 'the audit-seals extension', withExtension: true },
+])('parallel seal check, blocks laid out by $layout', ({ withExtension }) => {
+  const extension = (): { extensionFile?: string } => (withExtension ? { extensionFile: builtAuditSealsExtension() } : {});
+
   it('gives the walk the same answer while helper threads check sealed blocks from both ends', async () => {
     const test = sealedStore();
-    const through = reader(test);
+    const through = reader(test, withExtension);
     const alone = walkWith(test, through, undefined);
-    const helper = startParallelSealCheck({ reader: through, key: test.key, auditKey, firstSeq: 1, lastSeq: entryCount });
+    const helper = startParallelSealCheck({ reader: through, key: test.key, auditKey, firstSeq: 1, lastSeq: entryCount, ...extension() });
     // Give the helper time to take blocks from the end before the walk starts from the front.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const together = walkWith(test, through, helper);
@@ -70,6 +76,7 @@ describe('parallel seal check', () => {
     expect(together.bySeal).toBe(blockCount * auditSealBlockSize);
     expect(helper.blocksFromHelper()).toBeGreaterThan(0);
     expect(helper.blocksFromHelper()).toBeLessThanOrEqual(blockCount);
+    expect(helper.helpersWithExtension()).toBe(withExtension ? 2 : 0);
   });
 
   it('lets the walk find an entry edited in a block the helper checked, as without it', async () => {
@@ -77,14 +84,35 @@ describe('parallel seal check', () => {
     test.db.exec('DROP TRIGGER audit_log_no_update');
     const edited = (blockCount - 1) * auditSealBlockSize + 17;
     test.db.prepare(`UPDATE audit_log SET object_id = '1' WHERE seq = ?`).run(edited);
-    const through = reader(test);
-    const helper = startParallelSealCheck({ reader: through, key: test.key, auditKey, firstSeq: 1, lastSeq: entryCount });
+    const through = reader(test, withExtension);
+    const helper = startParallelSealCheck({ reader: through, key: test.key, auditKey, firstSeq: 1, lastSeq: entryCount, ...extension() });
     await new Promise((resolve) => setTimeout(resolve, 300));
     const together = walkWith(test, through, helper);
     expect(together.result).toMatchObject({ status: 'broken', brokenAt: edited, problem: 'edited' });
     // The helper found the last block's seal broken: the walk checked it entry by entry.
     expect(helper.blocksFromHelper()).toBeGreaterThan(0);
     expect(together).toEqual(walkWith(test, through, undefined));
+  });
+});
+
+describe('parallel seal check', () => {
+  it('helps with plain SQL when its threads cannot load the extension', async () => {
+    const test = sealedStore();
+    const through = reader(test);
+    const helper = startParallelSealCheck({
+      reader: through,
+      key: test.key,
+      auditKey,
+      firstSeq: 1,
+      lastSeq: entryCount,
+      extensionFile: `${test.directory}/no-such-library.so`,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const together = walkWith(test, through, helper);
+    expect(together).toEqual(walkWith(test, through, undefined));
+    expect(together.bySeal).toBe(blockCount * auditSealBlockSize);
+    expect(helper.blocksFromHelper()).toBeGreaterThan(0);
+    expect(helper.helpersWithExtension()).toBe(0);
   });
 
   it('costs the walk only a short wait when the helpers cannot open the store', () => {

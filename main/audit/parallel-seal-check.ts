@@ -9,11 +9,16 @@ export type ParallelSealCheck = Readonly<{
   checkedElsewhere: (firstSeq: number) => SealedBlock | null | undefined;
   /** Blocks the walk took from the helpers so far. */
   blocksFromHelper: () => number;
+  /** Helpers that loaded the audit-seals extension so far (0, 1 or 2). */
+  helpersWithExtension: () => number;
   /** Ends the helpers (each stops after its current block). */
   stop: () => void;
 }>;
 
-/** Block states shared with the helper, one Int32 each; one more slot at the end asks it to stop. */
+/**
+ * Block states shared with the helper, one Int32 each; one more slot at the end asks it to stop,
+ * and a last one counts the helpers that loaded the extension.
+ */
 const free = 0;
 const checking = 1;
 const sealed = 2;
@@ -28,7 +33,7 @@ const claimWaitMilliseconds = 250;
 
 /**
  * The helpers' program. Each runs in a worker thread on its own read-only connection (the same
- * pragmas as `openAuditReader`) and takes blocks one by one, upwards from the first or
+ * pragmas as `openAuditReader`, and the audit-seals extension when main has one) and takes blocks one by one, upwards from the first or
  * downwards from the last (\`job.step\`), claiming each with a compare-and-swap; it stops at the
  * first block already claimed (by the other helper or by the walk): they met. For each
  * block it computes the seal's tag exactly as `checkAuditSeal` does (same queries, same header,
@@ -43,13 +48,29 @@ const Database = require(job.sqliteModule);
 const states = new Int32Array(job.states);
 const hashes = Buffer.from(job.hashes);
 const stopSlot = job.blockCount;
+const extensionSlot = job.blockCount + 1;
 const reader = new Database(job.file, { readonly: true, fileMustExist: true });
 try {
   for (const pragma of job.pragmas) reader.pragma(pragma);
+  let withExtension = false;
+  if (job.extensionFile !== undefined) {
+    try {
+      reader.loadExtension(job.extensionFile);
+      withExtension = true;
+      Atomics.add(states, extensionSlot, 1);
+    } catch {
+      // Plain SQL gives the same bytes.
+    }
+  }
   const sealQuery = reader.prepare(job.recipe.sealSql).raw();
-  const blockQuery = reader.prepare(job.recipe.blockSql).raw();
+  const blockQuery = withExtension ? reader.prepare(job.recipe.extensionBlockSql).pluck() : reader.prepare(job.recipe.blockSql).raw();
   const boundaryQuery = reader.prepare(job.recipe.boundarySql).raw();
   const readBlock = reader.transaction((first, last) => [blockQuery.get(first, last), boundaryQuery.get(first, last)]);
+  const laidOutBlock = (result) => {
+    if (!withExtension) return result;
+    if (result === null) return [0, 0, null];
+    return [result.readUInt32LE(0), result.readUInt32LE(4), result.subarray(job.recipe.extensionPrefixLength)];
+  };
   for (let index = job.step > 0 ? 0 : job.blockCount - 1; index >= 0 && index < job.blockCount; index += job.step) {
     if (Atomics.load(states, stopSlot) !== 0) break;
     if (Atomics.compareExchange(states, index, ${free}, ${checking}) !== ${free}) break;
@@ -59,7 +80,8 @@ try {
       const last = first + job.blockSize - 1;
       const seal = sealQuery.get(first);
       if (seal !== undefined && seal[0] === last && seal[1].length === job.recipe.nonceLength) {
-        const [[rows, nulls, bytes], [firstPrevious, lastHash]] = readBlock(first, last);
+        const [laidOut, [firstPrevious, lastHash]] = readBlock(first, last);
+        const [rows, nulls, bytes] = laidOutBlock(laidOut);
         if (rows === job.blockSize && typeof firstPrevious === 'string' && typeof lastHash === 'string') {
           const header = job.recipe.headerTemplate.replace('{first}', first).replace('{last}', last).replace('{rows}', rows).replace('{nulls}', nulls);
           const cipher = createCipheriv('aes-256-gcm', Buffer.from(job.sealKey), seal[1]);
@@ -84,7 +106,12 @@ try {
 }
 `;
 
-const noHelp: ParallelSealCheck = { checkedElsewhere: () => undefined, blocksFromHelper: () => 0, stop: () => undefined };
+const noHelp: ParallelSealCheck = {
+  checkedElsewhere: () => undefined,
+  blocksFromHelper: () => 0,
+  helpersWithExtension: () => 0,
+  stop: () => undefined,
+};
 
 /**
  * Starts two helper threads that check the sealed blocks of `firstSeq`..`lastSeq`, one from the
@@ -95,12 +122,20 @@ const noHelp: ParallelSealCheck = { checkedElsewhere: () => undefined, blocksFro
  * helper only means the walk checks those blocks itself.
  */
 export function startParallelSealCheck(
-  request: Readonly<{ reader: Db; key: DatabaseKey; auditKey: Buffer; firstSeq: number; lastSeq: number }>,
+  request: Readonly<{
+    reader: Db;
+    key: DatabaseKey;
+    auditKey: Buffer;
+    firstSeq: number;
+    lastSeq: number;
+    /** The audit-seals extension for the helpers' connections (see `loadAuditSealsExtension`); without it they use plain SQL. */
+    extensionFile?: string;
+  }>,
 ): ParallelSealCheck {
   const firstBlockSeq = Math.ceil((request.firstSeq - 1) / auditSealBlockSize) * auditSealBlockSize + 1;
   const blockCount = Math.floor(request.lastSeq / auditSealBlockSize) - (firstBlockSeq - 1) / auditSealBlockSize;
   if (blockCount < 2) return noHelp;
-  const statesBuffer = new SharedArrayBuffer(4 * (blockCount + 1));
+  const statesBuffer = new SharedArrayBuffer(4 * (blockCount + 2));
   const hashesBuffer = new SharedArrayBuffer(2 * hashBytes * blockCount);
   const states = new Int32Array(statesBuffer);
   const hashes = Buffer.from(hashesBuffer);
@@ -116,6 +151,7 @@ export function startParallelSealCheck(
     blockCount,
     states: statesBuffer,
     hashes: hashesBuffer,
+    extensionFile: request.extensionFile,
   };
   let helpersRunning = 0;
   try {
@@ -164,6 +200,7 @@ export function startParallelSealCheck(
   return {
     checkedElsewhere,
     blocksFromHelper: () => taken,
+    helpersWithExtension: () => Atomics.load(states, blockCount + 1),
     stop: () => {
       Atomics.store(states, blockCount, 1);
     },

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { usesAuditSealsExtension } from '../../db/audit-seals';
 import { fingerprintDirectory } from '../../db/test-support';
 import { migrations } from '../../db/migrations';
 import { createFakeKeychain, createTestDesk, testCost, type TestDesk } from '../test-support';
@@ -143,5 +144,40 @@ describe('desk store life cycle', () => {
     expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(results.find((result) => result.status === 'rejected')).toMatchObject({ reason: { code: 'STORE_ALREADY_OPEN' } });
     expect(desk.desk.store.status().state).toBe('ready');
+  });
+});
+
+describe('audit readers', () => {
+  it('carry the audit-seals extension main found', async () => {
+    desk = createTestDesk();
+    await desk.desk.store.initialize('branch-counter-passphrase');
+    const reader = desk.desk.store.openAuditReader();
+    expect(usesAuditSealsExtension(reader)).toBe(true);
+    reader.close();
+    expect(desk.errors).toEqual([]);
+  });
+
+  it('tell once that the extension does not load, and walk with plain SQL', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'seatdesk-store-'));
+    const reasons: string[] = [];
+    const store = createDeskStore({
+      dataDirectory: directory,
+      keychain: createFakeKeychain('gnome_libsecret'),
+      passphraseCost: testCost,
+      auditSealsExtension: { file: join(directory, 'missing-library.so'), unavailable: (reason) => reasons.push(reason) },
+    });
+    try {
+      await store.initialize(undefined);
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        const reader = store.openAuditReader();
+        expect(usesAuditSealsExtension(reader)).toBe(false);
+        expect(reader.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(0);
+        reader.close();
+      }
+      expect(reasons).toEqual([expect.stringContaining('missing-library.so')]);
+    } finally {
+      store.close();
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
