@@ -26,8 +26,12 @@ const notSealed = 3;
 const claimedHere = 4;
 /** A block's first previous hash and last hash, 64 hex characters each. */
 const hashBytes = 64;
-/** How long the walk waits for a block a helper is checking before checking it itself. */
-const longestWaitMilliseconds = 30_000;
+/**
+ * How long the walk waits for a block a helper is checking (a block takes a few milliseconds)
+ * before checking it itself, so that a stalled helper never holds main's event loop for long.
+ * The helper's late finding for that block is then simply not used.
+ */
+const longestWaitMilliseconds = 200;
 /** How long the walk waits for the rising helper to take a block before taking it itself. */
 const claimWaitMilliseconds = 250;
 
@@ -183,7 +187,7 @@ export function startParallelSealCheck(
     let state = Atomics.compareExchange(states, index, free, claimedHere);
     const waitUntil = performance.now() + longestWaitMilliseconds;
     while (state === checking && performance.now() < waitUntil) {
-      Atomics.wait(states, index, checking, 100);
+      Atomics.wait(states, index, checking, Math.max(1, waitUntil - performance.now()));
       state = Atomics.load(states, index);
     }
     if (state === sealed || state === notSealed) taken += 1;
