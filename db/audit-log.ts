@@ -2,7 +2,7 @@ import { createHmac, hash as computeDigest, timingSafeEqual } from 'node:crypto'
 import type { z } from 'zod';
 import { auditCheckpointSchema as checkpointFileSchema } from '../common/ipc/audit';
 import {
-  auditLogIsStrict,
+  auditLogSchemaIsIntact,
   auditSealBlockSize,
   checkAuditSeal,
   createAuditSeal,
@@ -492,7 +492,7 @@ function startWalk(
   const slice = cachedStatement(reader, `SELECT ${entryColumns} FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`).raw();
   const hashEntry = createEntryHasher(auditKey);
   const sealKey = deriveAuditSealKey(auditKey);
-  const useSeals = auditLogIsStrict(reader);
+  const useSeals = auditLogSchemaIsIntact(reader);
   const fields: unknown[] = new Array<unknown>(canonicalFieldCount);
   let expectedPrevious = resumption?.previousHash ?? start?.headHash ?? genesisHash;
   let lastGoodSeq: number | null = resumption?.afterSeq ?? start?.upToSeq ?? null;
@@ -512,15 +512,27 @@ function startWalk(
       const seq = row[0];
       lastReadSeq = seq;
       for (let index = 0; index < canonicalFieldCount; index += 1) fields[index] = row[firstCanonicalColumn + index];
-      const selfValid = hashEntry(row[1], JSON.stringify(fields), row[detailsColumn]) === row[2];
-      if (!selfValid || row[1] !== expectedPrevious) return { read: rows.length, failure: { seq, previousHash: row[1], hash: row[2], selfValid } };
-      expectedPrevious = row[2];
+      // Text where text belongs, or the entry was changed below the app (a hand-edited schema
+      // lets NULL or a BLOB in): such an entry is reported, never hashed as something else.
+      const [, previousHash, hash] = row;
+      const details: unknown = row[detailsColumn];
+      const wellTyped = typeof previousHash === 'string' && typeof hash === 'string' && typeof details === 'string';
+      const selfValid = wellTyped && hashEntry(previousHash, JSON.stringify(fields), details) === hash;
+      if (!selfValid || previousHash !== expectedPrevious) {
+        const failure = { seq, previousHash: typeof previousHash === 'string' ? previousHash : '', hash: typeof hash === 'string' ? hash : '', selfValid };
+        return { read: rows.length, failure };
+      }
+      expectedPrevious = hash;
       lastGoodSeq = seq;
       firstSeq ??= seq;
       checked += 1;
     }
-    // Fewer rows than asked for: nothing more up to `upper` (a gap there shows at the next row).
-    if (rows.length < limit) lastReadSeq = upper;
+    if (rows.length < limit) {
+      // Nothing more up to `upper`. Seqs have no gaps in an intact log: after a gap, go straight to
+      // the next entry (whose link shows what is missing) instead of through every empty block.
+      const next = cachedStatement(reader, 'SELECT min(seq) FROM audit_log WHERE seq > ?').pluck().get(upper) as number | null;
+      lastReadSeq = next === null ? upper : Math.max(upper, next - 1);
+    }
     return { read: rows.length };
   }
 

@@ -10,6 +10,10 @@
  * The block's bytes follow an 8-byte prefix: the row count and the count of NULL values, each a
  * little-endian unsigned 32-bit integer. An empty group gives NULL.
  *
+ * TEXT is copied in the database's encoding: Seatdesk's stores are UTF-8, as concat_ws's output is.
+ * A second function, seatdesk_audit_seals_version(), tells which layout this library makes, so
+ * that a library left from an older build is not used.
+ *
  * Built by scripts/build-sqlite-extension.mjs against the headers of the SQLite that
  * better-sqlite3-multiple-ciphers compiles; loaded through the C API only (better-sqlite3's
  * loadExtension), never with SQL's load_extension(), and only on the audit walk's read-only
@@ -27,6 +31,10 @@ SQLITE_EXTENSION_INIT1
 #define FIRST_CAPACITY (384 * 1024)
 /* The columns of audit_log, each one argument. */
 #define FIELDS_PER_ROW 15
+/* Raised whenever the layout changes, with auditSealsExtensionVersion in db/audit-seals.ts. */
+#ifndef LAYOUT_VERSION
+#define LAYOUT_VERSION 1
+#endif
 
 typedef struct {
   unsigned char *bytes;
@@ -85,10 +93,15 @@ static void block_step(sqlite3_context *context, int argument_count, sqlite3_val
   int types[FIELDS_PER_ROW];
   const void *values[FIELDS_PER_ROW];
   int lengths[FIELDS_PER_ROW];
+  /* Room for the row: a separator before each value, the prefix if first, then the values. */
   sqlite3_uint64 most = (sqlite3_uint64)argument_count + PREFIX_LENGTH;
   unsigned char *out;
   int index;
-  if (block == 0 || block->out_of_memory || argument_count != FIELDS_PER_ROW) return;
+  if (block == 0) {
+    sqlite3_result_error_nomem(context);
+    return;
+  }
+  if (block->out_of_memory || argument_count != FIELDS_PER_ROW) return;
   for (index = 0; index < argument_count; index += 1) {
     types[index] = sqlite3_value_type(arguments[index]);
     values[index] = 0;
@@ -106,7 +119,8 @@ static void block_step(sqlite3_context *context, int argument_count, sqlite3_val
       block->out_of_memory = 1;
       return;
     }
-    most += types[index] == SQLITE_INTEGER ? 20 : (sqlite3_uint64)lengths[index];
+    /* An integer takes at most 20 bytes ("-9223372036854775808"), NULL its one marker byte. */
+    most += types[index] == SQLITE_INTEGER ? 20 : types[index] == SQLITE_NULL ? 1 : (sqlite3_uint64)lengths[index];
   }
   if (!reserve(block, most)) return;
   if (block->rows == 0) block->length = PREFIX_LENGTH;
@@ -153,12 +167,24 @@ static void block_final(sqlite3_context *context) {
   sqlite3_result_blob64(context, block->bytes, block->length, sqlite3_free);
 }
 
+/* seatdesk_audit_seals_version(): the layout's version, checked by the loader against its own. */
+static void layout_version(sqlite3_context *context, int argument_count, sqlite3_value **arguments) {
+  (void)argument_count;
+  (void)arguments;
+  sqlite3_result_int(context, LAYOUT_VERSION);
+}
+
 #ifdef _WIN32
 __declspec(dllexport)
 #endif
 int sqlite3_seatdeskauditseals_init(sqlite3 *db, char **error_message, const sqlite3_api_routines *api) {
+  int result;
   SQLITE_EXTENSION_INIT2(api);
   (void)error_message;
-  return sqlite3_create_function_v2(db, "seatdesk_audit_block", FIELDS_PER_ROW, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, 0, 0,
-                                    block_step, block_final, 0);
+  /* DIRECTONLY: usable in our own statements only, never from a view or trigger in the file. */
+  result = sqlite3_create_function_v2(db, "seatdesk_audit_block", FIELDS_PER_ROW, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, 0, 0,
+                                      block_step, block_final, 0);
+  if (result != SQLITE_OK) return result;
+  return sqlite3_create_function_v2(db, "seatdesk_audit_seals_version", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, 0,
+                                    layout_version, 0, 0, 0);
 }

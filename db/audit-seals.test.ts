@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   appendAuditEntry,
@@ -11,6 +14,7 @@ import {
 import {
   auditSealBlockSize,
   auditSealCheckRecipe,
+  auditSealsExtensionLibraries,
   loadAuditSealsExtension,
   saveAuditSeals,
   usesAuditSealsExtension,
@@ -75,6 +79,11 @@ function sealedDatabase(): TestDatabase {
   walk(test.db, { save: true });
   return test;
 }
+
+/** Whether this platform has the extension (Linux and macOS; Windows walks with plain SQL). */
+const extensionBuilt = auditSealsExtensionLibraries[process.platform] !== undefined;
+/** audit_log's columns after seq, in the order the block layout takes them. */
+const columnsAfterSeq = ['previous_hash', 'hash', 'occurred_at', 'time_zone', 'utc_offset_minutes', 'workstation_id', 'agent_id', 'role', 'action', 'object_type', 'object_id', 'outcome', 'code', 'details'];
 
 /** An audit reader, with the audit-seals extension loaded or with plain SQL. */
 function reader(test: TestDatabase, withExtension: boolean): Db {
@@ -146,6 +155,45 @@ describe('audit seals', () => {
     expect(walk(db).bySeal).toBe(2 * auditSealBlockSize);
   });
 
+  it.each([
+    {
+      // concat_ws skips NULL: this moved details into code and left the same bytes.
+      name: 'NOT NULL dropped, then entry 300’s details moved into its code',
+      from: 'details TEXT NOT NULL',
+      to: 'details TEXT',
+      change: `UPDATE audit_log SET code = CAST(code || CAST(x'ff' AS TEXT) || details AS TEXT), details = NULL WHERE seq = 300`,
+    },
+    {
+      name: 'a column declared ANY, then entry 300’s object stored as the same bytes in a BLOB',
+      from: 'object_id TEXT',
+      to: 'object_id ANY',
+      change: 'UPDATE audit_log SET object_id = CAST(object_id AS BLOB) WHERE seq = 300',
+    },
+    {
+      name: 'STRICT dropped, then entry 300’s time zone stored as the same bytes in a BLOB',
+      from: ') STRICT',
+      to: ')',
+      change: 'UPDATE audit_log SET time_zone = CAST(time_zone AS BLOB) WHERE seq = 300',
+    },
+  ])('are not used once audit_log’s schema was written by hand: $name', ({ from, to, change }) => {
+    const test = sealedDatabase();
+    dropAuditTriggers(test.db);
+    // As a SQLite shell would: better-sqlite3's defensive mode refuses schema writes.
+    test.db.unsafeMode(true);
+    test.db.pragma('writable_schema = ON');
+    const edited = test.db
+      .prepare(`UPDATE sqlite_schema SET sql = replace(sql, ?, ?) WHERE type = 'table' AND name = 'audit_log' AND instr(sql, ?) > 0`)
+      .run(from, to, from);
+    expect(edited.changes).toBe(1);
+    test.db.pragma('writable_schema = RESET');
+    test.db.exec(change);
+    for (const withExtension of extensionBuilt ? [false, true] : [false]) {
+      const after = walk(test.db, { reader: reader(test, withExtension) });
+      expect(after.result).toMatchObject({ status: 'broken', brokenAt: 300, problem: 'edited' });
+      expect(after.bySeal).toBe(0);
+    }
+  });
+
   type SealedTamper = Readonly<{ name: string; change: (db: Db) => void; brokenAt: number; problem: string }>;
   const cases: readonly SealedTamper[] = [
     {
@@ -205,7 +253,7 @@ describe('audit seals', () => {
 
   describe.each([
     { layout: 'plain SQL', withExtension: false },
-    { layout: 'the audit-seals extension', withExtension: true },
+    ...(extensionBuilt ? [{ layout: 'the audit-seals extension', withExtension: true }] : []),
   ])('read through $layout', ({ withExtension }) => {
     it.each(cases)('do not hide tampering: $name → $problem at $brokenAt, as without seals', ({ change, brokenAt, problem }) => {
       const test = sealedDatabase();
@@ -222,59 +270,53 @@ describe('audit seals', () => {
   });
 });
 
-describe('the audit-seals extension', () => {
-  /** The two layouts of seq `first`..`last` on the two readers: [rows, nulls, bytes] each. */
-  function layouts(plain: Db, extended: Db, first: number, last: number) {
-    const [rows, nulls, bytes] = plain.prepare(auditSealCheckRecipe.blockSql).raw().get(first, last) as [number, number, Buffer | null];
-    const laidOut = extended.prepare(auditSealCheckRecipe.extensionBlockSql).pluck().get(first, last) as Buffer | null;
-    return {
-      sql: { rows, nulls, bytes },
-      extension:
-        laidOut === null
-          ? { rows: 0, nulls: 0, bytes: null }
-          : { rows: laidOut.readUInt32LE(0), nulls: laidOut.readUInt32LE(4), bytes: laidOut.subarray(auditSealCheckRecipe.extensionPrefixLength) },
-    };
-  }
-
+describe.runIf(extensionBuilt)('the audit-seals extension', () => {
   it('lays out a block byte for byte as the SQL does, whatever the values hold', () => {
     const test = createTestDatabase();
     opened.push(test);
-    const insert = test.db.prepare(
-      `INSERT INTO audit_log (seq, occurred_at, time_zone, utc_offset_minutes, workstation_id, agent_id, role, action,
-         object_type, object_id, outcome, code, details, previous_hash, hash)
-       VALUES (?, ?, 'Asia/Shanghai', ?, ?, ?, ?, 'customer.reveal', ?, ?, 'success', ?, ?, 'p', 'h')`,
-    );
+    const connection = reader(test, true);
+    // A table without types or constraints in place of audit_log (a temporary table comes first
+    // by name), so that every kind of value reaches both layouts: NULL in any column, REAL, BLOB,
+    // the extreme integers, empty and NUL-, 0xFF- and 0xFE-holding text, and rows large enough
+    // that the extension's buffer has to grow.
+    connection.exec(`CREATE TEMP TABLE audit_log (seq INTEGER PRIMARY KEY, ${columnsAfterSeq.join(', ')})`);
+    const insert = connection.prepare(`INSERT INTO audit_log VALUES (${['?', ...columnsAfterSeq.map(() => '?')].join(', ')})`);
+    const large = (letter: string) => `{"large":"${letter.repeat(200_000)}"}`;
     const rows: readonly (readonly unknown[])[] = [
-      [1, '2026-11-20T01:00:00.000Z', 480, 'WS-0001', '1001', 'agent', 'customer', '42', null, '{"field":"手机号"}'],
-      [2, '', -720, '', null, null, null, null, null, '{}'],
-      [3, '2026-11-20T01:00:02.000Z', -1, '工位-三', '', '', '', '', '', '{"note":"繁體與简体 — 😀"}'],
-      [-9_223_372_036_854_775_807n, 'x', -9_223_372_036_854_775_807n, 'w', 'a', 'r', 't', 'o', 'c', '{"large":"' + 'd'.repeat(70_000) + '"}'],
-      [9_223_372_036_854_775_807n, 'y', 9_223_372_036_854_775_807n, 'w', 'a', 'r', 't', 'o', 'c', '{}'],
+      [1, 'p', 'h', '2026-11-20T01:00:00.000Z', 'Asia/Shanghai', 480, 'WS-0001', '1001', 'agent', 'customer.reveal', 'customer', '42', 'success', null, '{"field":"手机号"}'],
+      [2, null, null, null, null, null, null, null, null, null, null, null, null, null, null],
+      [3, '', '', '', '', -1, '', '', '', '', '', '', '', '', '{"note":"繁體與简体 — 😀"}'],
+      [4, Buffer.from([0x7b, 0x00, 0xff]), 1.5, -0.25, 1e300, 0, Buffer.alloc(0), 'a\u0000b', 'x', 'y', 'z', 'w', 'v', 'u', 't'],
+      [5, 'p', 'h', large('a'), 'z', -9_223_372_036_854_775_808n, 'w', 'a', 'r', 'act', 't', 'o', 'c', 'code', large('b')],
+      [6, 'p', 'h', 'o', 'z', 9_223_372_036_854_775_807n, 'w', null, null, 'act', null, null, 'c', null, large('c')],
+      [9_223_372_036_854_775_807n, 'last', 'h', 'o', 'z', 0, 'w', 'a', 'r', 'act', 't', 'o', 'c', 'code', '{}'],
     ];
     for (const row of rows) insert.run(...row);
-    // Bytes only a byte-level edit stores: 0xFF, 0xFE and NUL inside text.
-    dropAuditTriggers(test.db);
-    test.db.prepare(`UPDATE audit_log SET details = CAST(x'7b00ff22fe7d' AS TEXT), workstation_id = CAST(x'ff' AS TEXT) WHERE seq = 2`).run();
-    const plain = reader(test, false);
-    const extended = reader(test, true);
-    expect(usesAuditSealsExtension(extended)).toBe(true);
-    expect(usesAuditSealsExtension(plain)).toBe(false);
-    for (const [first, last] of [
-      [1, 3],
-      [2, 2],
-      [-9_223_372_036_854_775_807n, 9_223_372_036_854_775_807n],
-      [3, 9_223_372_036_854_775_807n],
-    ] as const) {
-      const { sql, extension } = layouts(plain, extended, Number(first), Number(last));
-      expect(extension.rows).toBe(sql.rows);
-      expect(extension.nulls).toBe(sql.nulls);
-      expect(extension.bytes?.equals(sql.bytes!)).toBe(true);
+    connection.prepare(`UPDATE audit_log SET details = CAST(x'7b00ff22fe7d' AS TEXT), workstation_id = CAST(x'ff' AS TEXT) WHERE seq = 3`).run();
+    const plainLayout = connection.prepare(auditSealCheckRecipe.blockSql).raw().safeIntegers();
+    const extensionLayout = connection.prepare(auditSealCheckRecipe.extensionBlockSql).pluck().safeIntegers();
+    const ranges: readonly (readonly [bigint, bigint])[] = [
+      [1n, 3n],
+      [2n, 2n],
+      [4n, 6n],
+      [-9_223_372_036_854_775_808n, 9_223_372_036_854_775_807n],
+      [7n, 100n],
+    ];
+    for (const [first, last] of ranges) {
+      const [rowCount, nullCount, bytes] = plainLayout.get(first, last) as [bigint, bigint, Buffer | null];
+      const laidOut = extensionLayout.get(first, last) as Buffer | null;
+      if (rowCount === 0n) {
+        expect([laidOut, bytes]).toEqual([null, null]);
+        continue;
+      }
+      expect(laidOut).not.toBeNull();
+      expect([laidOut!.readUInt32LE(0), laidOut!.readUInt32LE(4)]).toEqual([Number(rowCount), Number(nullCount)]);
+      expect(laidOut!.subarray(auditSealCheckRecipe.extensionPrefixLength).equals(bytes!)).toBe(true);
     }
-    // The full range, read as BigInt bounds, holds all five rows and the NULLs of row 2 (and row 1's code).
-    const all = extended.prepare(auditSealCheckRecipe.extensionBlockSql).pluck().safeIntegers().get(-9_223_372_036_854_775_808n, 9_223_372_036_854_775_807n) as Buffer;
-    expect([all.readUInt32LE(0), all.readUInt32LE(4)]).toEqual([5, 6]);
-    // No row: NULL, as group_concat gives.
-    expect(layouts(plain, extended, 100, 200)).toEqual({ sql: { rows: 0, nulls: 0, bytes: null }, extension: { rows: 0, nulls: 0, bytes: null } });
+    // The whole table: all 7 rows, 20 NULL values (1 in row 1, 14 in row 2, 5 in row 6), over 600 KB.
+    const whole = extensionLayout.get(-9_223_372_036_854_775_808n, 9_223_372_036_854_775_807n) as Buffer;
+    expect([whole.readUInt32LE(0), whole.readUInt32LE(4)]).toEqual([7, 20]);
+    expect(whole.length).toBeGreaterThan(600_000);
   });
 
   it('makes seals that plain SQL checks, and checks the seals plain SQL made', () => {
@@ -289,6 +331,19 @@ describe('the audit-seals extension', () => {
     const checkedThroughExtension = walk(test.db, { reader: extended });
     expect(checkedThroughExtension.bySeal).toBe(2 * auditSealBlockSize);
     expect(checkedThroughExtension.result).toEqual(sealedThroughExtension.result);
+  });
+
+  it('from another build (another layout version) is not used', () => {
+    const test = sealedDatabase();
+    const stale = join(test.directory, 'seatdesk-audit-seals.so');
+    const headers = join(dirname(createRequire(__filename).resolve('better-sqlite3-multiple-ciphers/package.json')), 'deps', 'sqlite3');
+    const build = spawnSync(process.env.CC ?? 'cc', ['-O1', '-fPIC', '-shared', '-DLAYOUT_VERSION=0', '-I', headers, '-o', stale, join(__dirname, 'audit-seals-extension.c')]);
+    expect(build.status).toBe(0);
+    const connection = openAuditReader(test.db, test.key);
+    readers.push(connection);
+    expect(loadAuditSealsExtension(connection, stale)).toMatchObject({ loaded: false, reason: expect.stringContaining('version 0, not 1') });
+    expect(usesAuditSealsExtension(connection)).toBe(false);
+    expect(walk(test.db, { reader: connection }).bySeal).toBe(2 * auditSealBlockSize);
   });
 
   it('that cannot be loaded leaves the reader on plain SQL, and SQL itself can load nothing', () => {

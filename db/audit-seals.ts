@@ -49,6 +49,7 @@ const blockColumns = [
   'details',
 ] as const;
 const nullableColumns: ReadonlySet<string> = new Set(['agent_id', 'role', 'object_type', 'object_id', 'code']);
+const integerColumns: ReadonlySet<string> = new Set(['seq', 'utc_offset_minutes']);
 const fieldsPerRow = blockColumns.length;
 /** Positions in a row: the previous hash is its second field, the hash its third. */
 const previousHashField = 1;
@@ -60,26 +61,29 @@ const hashField = 2;
  * as the single byte 0xFE, integers in decimal, text as its stored bytes. With it, the row count
  * and the number of NULL columns.
  *
- * Why this cannot be forged while the seal's tag still matches: `audit_log` is STRICT, so a
- * column holds text, an integer (its two INTEGER columns) or NULL, nothing else. When the block
- * was sealed, its bytes held exactly 15·n − 1 separators and as many 0xFE bytes as NULL columns
- * (checked by {@link createAuditSeal}). A changed block with the same bytes, the same n (checked
- * at every walk) and the same NULL count (covered by the tag) therefore has no 0xFF and no 0xFE
- * inside any value: the bytes split into the same fields, and each field is the same NULL, the
- * same integer or the same text.
+ * Why this cannot be forged while the seal's tag still matches: `audit_log` is STRICT with the
+ * column types of its migration (checked by {@link auditLogSchemaIsIntact} before any seal is
+ * used), so a column holds text, an integer (its two INTEGER columns) or NULL, nothing else. When
+ * the block was sealed, its bytes held exactly 15·n − 1 separators and as many 0xFE bytes as NULL
+ * values (checked by {@link createAuditSeal}). A changed block with the same bytes, the same n
+ * (checked at every walk) and the same NULL count (covered by the tag) therefore has no 0xFF and
+ * no 0xFE inside any value: the bytes split into the same fields, and each field is the same
+ * NULL, the same integer or the same text. Every column gets its NULL marker, even those declared
+ * NOT NULL: concat_ws skips a NULL argument, which would let a value move into the field before.
  */
-const blockBytesSql = `SELECT count(*), ifnull(sum(${[...nullableColumns].map((column) => `(${column} IS NULL)`).join(' + ')}), 0),
-  CAST(group_concat(concat_ws(x'ff', ${blockColumns
-    .map((column) => (nullableColumns.has(column) ? `ifnull(${column}, x'fe')` : column))
-    .join(', ')}), x'ff') AS BLOB)
+const blockBytesSql = `SELECT count(*), ifnull(sum(${blockColumns.map((column) => `(${column} IS NULL)`).join(' + ')}), 0),
+  CAST(group_concat(concat_ws(x'ff', ${blockColumns.map((column) => `ifnull(${column}, x'fe')`).join(', ')}), x'ff') AS BLOB)
   FROM audit_log WHERE seq >= ? AND seq <= ?`;
 
 /**
  * The same block from the audit-seals extension (`db/audit-seals-extension.c`), which lays it out
  * byte for byte as {@link blockBytesSql} does, in one pass without building a text per row: about
- * twice as fast. Its result starts with the row count and the NULL count (little-endian 32-bit).
+ * twice as fast on one thread. Its result starts with the row count and the NULL count (little-endian 32-bit).
  */
 const extensionBlockSql = `SELECT seatdesk_audit_block(${blockColumns.join(', ')}) FROM audit_log WHERE seq >= ? AND seq <= ?`;
+/** The layout version this code expects from the extension (its LAYOUT_VERSION). */
+const auditSealsExtensionVersion = 1;
+const extensionVersionSql = 'SELECT seatdesk_audit_seals_version()';
 /** Bytes before the block in the extension's result: the row count and the NULL count. */
 const extensionPrefixLength = 8;
 const readersWithExtension = new WeakSet<Db>();
@@ -104,6 +108,10 @@ export function loadAuditSealsExtension(reader: Db, file: string): { loaded: tru
   try {
     // The entry point, sqlite3_seatdeskauditseals_init, is the one SQLite derives from the library's name.
     reader.loadExtension(file);
+    const version = cachedStatement(reader, extensionVersionSql).pluck().get();
+    if (version !== auditSealsExtensionVersion) {
+      return { loaded: false, reason: `${file} lays out blocks in version ${String(version)}, not ${auditSealsExtensionVersion}: a library left from another build (run npm ci)` };
+    }
     readersWithExtension.add(reader);
     return { loaded: true };
   } catch (error) {
@@ -160,6 +168,9 @@ export const auditSealCheckRecipe = {
   blockSql: blockBytesSql,
   /** With the extension loaded: one blob, `extensionPrefixLength` bytes of counts, then the block. */
   extensionBlockSql,
+  /** The extension is used only when this query gives `extensionVersion`. */
+  extensionVersionSql,
+  extensionVersion: auditSealsExtensionVersion,
   extensionPrefixLength,
   boundarySql: 'SELECT (SELECT previous_hash FROM audit_log WHERE seq = ?), (SELECT hash FROM audit_log WHERE seq = ?)',
   headerTemplate: sealHeader('{first}', '{last}', '{rows}', '{nulls}'),
@@ -241,13 +252,29 @@ export function saveAuditSeals(db: Db, seals: readonly AuditSeal[]): void {
 }
 
 /**
- * Whether `audit_log` is still the STRICT table the seals' argument relies on. A schema edited
- * to drop STRICT (only possible by writing the schema by hand) turns the seals off: every walk
- * then goes entry by entry.
+ * Whether `audit_log` is still the table the seals' argument relies on: STRICT, with exactly its
+ * 15 columns, each of its declared type (INTEGER or TEXT) and NOT NULL where the migration made
+ * it so. A schema written by hand (to drop STRICT or NOT NULL, or to declare a column ANY) turns
+ * the seals off: every walk then goes entry by entry.
  */
-export function auditLogIsStrict(reader: Db): boolean {
+export function auditLogSchemaIsIntact(reader: Db): boolean {
   const sql = cachedStatement(reader, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log'").pluck().get() as
     | string
     | undefined;
-  return sql !== undefined && /\)\s*STRICT\s*$/i.test(sql);
+  if (sql === undefined || !/\)\s*STRICT\s*$/i.test(sql)) return false;
+  const columns = cachedStatement(reader, "SELECT name, type, \"notnull\", pk FROM pragma_table_info('audit_log')").raw().all() as [
+    string,
+    string,
+    number,
+    number,
+  ][];
+  return (
+    columns.length === blockColumns.length &&
+    columns.every(([name, type, notNull, primaryKey]) => {
+      if (!(blockColumns as readonly string[]).includes(name)) return false;
+      if (type !== (integerColumns.has(name) ? 'INTEGER' : 'TEXT')) return false;
+      if (name === 'seq') return primaryKey === 1;
+      return primaryKey === 0 && notNull === (nullableColumns.has(name) ? 0 : 1);
+    })
+  );
 }

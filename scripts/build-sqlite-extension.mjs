@@ -1,9 +1,10 @@
-// Builds db/audit-seals-extension.c into out/native/ (runs after `npm ci` / `npm install`).
-// It compiles against the SQLite headers of better-sqlite3-multiple-ciphers, with the same C
-// compiler that module's own install just used, so a machine that could install the project can
-// build this too. Main loads the result on the audit walk's read-only connections; without it the
-// walk gives the same results through plain SQL, only slower.
-// Windows: not built here (packages for Windows are built on a networked machine, see README).
+// Builds db/audit-seals-extension.c into out/native/ (after `npm ci` / `npm install`, and on
+// `npm run build`, so a library from an older source is not left behind). It compiles against the
+// SQLite headers of better-sqlite3-multiple-ciphers with the machine's C compiler (`CC`, else
+// `cc`). Main loads the result on the audit walk's read-only connections; without it the walk
+// gives the same results through plain SQL, only slower. So a machine with no C compiler gets a
+// warning, not a failed install; a compiler that rejects the source fails the install.
+// macOS: one library for both architectures. Windows: not built yet (plain SQL there).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,8 +26,13 @@ const output = join(outputDirectory, libraryFile);
 mkdirSync(outputDirectory, { recursive: true });
 rmSync(output, { force: true });
 const compiler = process.env.CC ?? 'cc';
-const args = ['-O2', '-std=c99', '-Wall', '-Wextra', '-Werror', '-fPIC', '-shared', ...(process.platform === 'darwin' ? ['-undefined', 'dynamic_lookup'] : []), '-I', headers, '-o', output, source];
+const platformFlags = process.platform === 'darwin' ? ['-arch', 'arm64', '-arch', 'x86_64'] : [];
+const args = ['-O2', '-std=c99', '-Wall', '-Wextra', '-Werror', '-fPIC', '-shared', ...platformFlags, '-I', headers, '-o', output, source];
 const result = spawnSync(compiler, args, { stdio: 'inherit' });
+if (result.error !== undefined && 'code' in result.error && result.error.code === 'ENOENT') {
+  console.warn(`sqlite extension: no C compiler (\`${compiler}\`): not built; the audit walk uses plain SQL, about a quarter slower.`);
+  process.exit(0);
+}
 if (result.error !== undefined || result.status !== 0) {
   console.error(`sqlite extension: \`${compiler} ${args.join(' ')}\` failed${result.error ? `: ${result.error.message}` : ''}`);
   process.exit(1);

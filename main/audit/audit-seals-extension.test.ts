@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditSealsExtensionFile } from './audit-seals-extension';
 
 describe('auditSealsExtensionFile', () => {
-  it('finds the library the install built, from the sources as from a bundle two levels down', () => {
+  it.runIf(process.platform === 'linux' || process.platform === 'darwin')('finds the library the install built, from the sources as from a bundle two levels down', () => {
     const file = auditSealsExtensionFile();
     expect(file).toBeDefined();
     expect(existsSync(file!)).toBe(true);

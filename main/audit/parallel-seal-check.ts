@@ -60,8 +60,8 @@ try {
   if (job.extensionFile !== undefined) {
     try {
       reader.loadExtension(job.extensionFile);
-      withExtension = true;
-      Atomics.add(states, extensionSlot, 1);
+      withExtension = reader.prepare(job.recipe.extensionVersionSql).pluck().get() === job.recipe.extensionVersion;
+      if (withExtension) Atomics.add(states, extensionSlot, 1);
     } catch {
       // Plain SQL gives the same bytes.
     }

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { usesAuditSealsExtension } from '../../db/audit-seals';
+import { auditSealsExtensionLibraries, usesAuditSealsExtension } from '../../db/audit-seals';
 import { fingerprintDirectory } from '../../db/test-support';
 import { migrations } from '../../db/migrations';
 import { createFakeKeychain, createTestDesk, testCost, type TestDesk } from '../test-support';
@@ -148,7 +148,7 @@ describe('desk store life cycle', () => {
 });
 
 describe('audit readers', () => {
-  it('carry the audit-seals extension main found', async () => {
+  it.runIf(auditSealsExtensionLibraries[process.platform] !== undefined)('carry the audit-seals extension main found', async () => {
     desk = createTestDesk();
     await desk.desk.store.initialize('branch-counter-passphrase');
     const reader = desk.desk.store.openAuditReader();
