@@ -350,6 +350,29 @@ const tamperCases: readonly TamperCase[] = [
     intactUpTo: 20,
     message: /^Entry 1099511627776 is a copy of another entry/,
   },
+  {
+    // Beyond what a JavaScript number holds exactly: a walk by numbers could never reach it.
+    name: 'an entry inserted at seq 2^60',
+    change: (raw) => {
+      const columns = updatableColumns.join(', ');
+      raw.prepare(`INSERT INTO audit_log (seq, ${columns}) SELECT ?, ${columns} FROM audit_log WHERE seq = 5`).run(2n ** 60n);
+    },
+    brokenAt: 2 ** 60,
+    problem: 'inserted',
+    intactUpTo: null,
+    message: /^Entry 1152921504606846976 was inserted: the log numbers its entries from 1 up to 9007199254740991\.$/,
+  },
+  {
+    name: 'an entry inserted at seq -1',
+    change: (raw) => {
+      const columns = updatableColumns.join(', ');
+      raw.prepare(`INSERT INTO audit_log (seq, ${columns}) SELECT -1, ${columns} FROM audit_log WHERE seq = 5`).run();
+    },
+    brokenAt: -1,
+    problem: 'inserted',
+    intactUpTo: null,
+    message: /^Entry -1 was inserted/,
+  },
 ];
 
 describe('verifyAuditChain on a tampered log', () => {

@@ -415,6 +415,28 @@ export function appendAuditEntry(db: Db, auditKey: Buffer, entry: NewAuditEntry)
 
 type ChainFailure = Readonly<{ seq: number; previousHash: string; hash: string; selfValid: boolean }>;
 
+/**
+ * The log numbers its entries from 1, and never reaches 2^53 (a JavaScript number holds every seq
+ * below exactly). An entry outside that range was inserted by hand, and a walk could not reach it:
+ * it is reported before any walk starts. Two lookups at the ends of the seq index.
+ */
+function entryOutsideSeqRange(reader: Db): AuditVerification | undefined {
+  const [lowest, highest] = cachedStatement(reader, 'SELECT min(seq), max(seq) FROM audit_log').raw().safeIntegers().get() as [
+    bigint | null,
+    bigint | null,
+  ];
+  const outside = lowest !== null && lowest < 1n ? lowest : highest !== null && highest > BigInt(Number.MAX_SAFE_INTEGER) ? highest : undefined;
+  if (outside === undefined) return undefined;
+  return {
+    status: 'broken',
+    checked: 0,
+    intactUpTo: null,
+    brokenAt: Number(outside),
+    problem: 'inserted',
+    message: `Entry ${outside} was inserted: the log numbers its entries from 1 up to ${Number.MAX_SAFE_INTEGER}.`,
+  };
+}
+
 /** A walk of the hash chain done in slices, so that a long log can show progress between them. */
 export type AuditChainWalk = Readonly<{
   /** Entries the walk expects to check: every seq after the archive anchor, up to the newest at the start. */
@@ -482,6 +504,7 @@ function startWalk(
     }
     if (start === undefined || anchor.upToSeq > start.upToSeq) start = anchor;
   }
+  forged ??= entryOutsideSeqRange(reader);
   const archivedUpTo = start?.upToSeq ?? 0;
   // The newest seq now, so that entries appended during a sliced walk (its own audit entry
   // among them) are left for the next walk. Seqs run without gaps in an intact log, so the

@@ -7,8 +7,9 @@
  * 0xFF between fields and between rows. The SQL spends most of its time building one text per
  * row and copying it again into the group; this function appends each value once to one buffer.
  *
- * The block's bytes follow an 8-byte prefix: the row count and the count of NULL values, each a
- * little-endian unsigned 32-bit integer. An empty group gives NULL.
+ * The block's bytes follow a 12-byte prefix: the row count, the count of NULL values and the count
+ * of values not of their column's type, each a little-endian unsigned 32-bit integer. An empty
+ * group gives NULL.
  *
  * TEXT is copied in the database's encoding: Seatdesk's stores are UTF-8, as concat_ws's output is.
  * A second function, seatdesk_audit_seals_version(), tells which layout this library makes, so
@@ -27,13 +28,15 @@ SQLITE_EXTENSION_INIT1
 
 #define FIELD_SEPARATOR 0xff
 #define NULL_MARKER 0xfe
-#define PREFIX_LENGTH 8
+#define PREFIX_LENGTH 12
+#ifndef FIRST_CAPACITY
 #define FIRST_CAPACITY (384 * 1024)
+#endif
 /* The columns of audit_log, each one argument. */
 #define FIELDS_PER_ROW 15
 /* Raised whenever the layout changes, with auditSealsExtensionVersion in db/audit-seals.ts. */
 #ifndef LAYOUT_VERSION
-#define LAYOUT_VERSION 1
+#define LAYOUT_VERSION 2
 #endif
 
 typedef struct {
@@ -42,8 +45,23 @@ typedef struct {
   sqlite3_uint64 capacity;
   sqlite3_uint64 rows;
   sqlite3_uint64 nulls;
+  sqlite3_uint64 type_mismatches;
   int out_of_memory;
 } AuditBlock;
+
+/*
+ * The type each argument must have, in audit_log's column order as the layout takes it (seq,
+ * previous_hash, hash, occurred_at, time_zone, utc_offset_minutes, workstation_id, agent_id,
+ * role, action, object_type, object_id, outcome, code, details); NULL is also allowed where
+ * NULLABLE says so. STRICT and NOT NULL are only enforced when a row is written, so a schema
+ * edited, used and put back can leave other types in the file: those are counted, and a block
+ * with any is never taken as sealed.
+ */
+static const int EXPECTED_TYPES[FIELDS_PER_ROW] = {
+  SQLITE_INTEGER, SQLITE_TEXT, SQLITE_TEXT, SQLITE_TEXT, SQLITE_TEXT, SQLITE_INTEGER, SQLITE_TEXT, SQLITE_TEXT,
+  SQLITE_TEXT, SQLITE_TEXT, SQLITE_TEXT, SQLITE_TEXT, SQLITE_TEXT, SQLITE_TEXT, SQLITE_TEXT,
+};
+static const int NULLABLE[FIELDS_PER_ROW] = {0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 1, 0, 1, 0};
 
 /* Makes room for `more` bytes; on failure marks the block and returns 0. */
 static int reserve(AuditBlock *block, sqlite3_uint64 more) {
@@ -104,6 +122,7 @@ static void block_step(sqlite3_context *context, int argument_count, sqlite3_val
   if (block->out_of_memory || argument_count != FIELDS_PER_ROW) return;
   for (index = 0; index < argument_count; index += 1) {
     types[index] = sqlite3_value_type(arguments[index]);
+    if (types[index] != EXPECTED_TYPES[index] && !(types[index] == SQLITE_NULL && NULLABLE[index])) block->type_mismatches += 1;
     values[index] = 0;
     lengths[index] = 0;
     if (types[index] == SQLITE_TEXT || types[index] == SQLITE_BLOB) {
@@ -123,6 +142,10 @@ static void block_step(sqlite3_context *context, int argument_count, sqlite3_val
     most += types[index] == SQLITE_INTEGER ? 20 : types[index] == SQLITE_NULL ? 1 : (sqlite3_uint64)lengths[index];
   }
   if (!reserve(block, most)) return;
+#ifdef SEATDESK_CHECK_ROOM
+  /* Test builds only: proves each row stays inside the room it made (see the tests). */
+  const unsigned char *row_start = block->bytes + block->length;
+#endif
   if (block->rows == 0) block->length = PREFIX_LENGTH;
   out = block->bytes + block->length;
   if (block->rows > 0) *out++ = FIELD_SEPARATOR;
@@ -138,6 +161,13 @@ static void block_step(sqlite3_context *context, int argument_count, sqlite3_val
       out += lengths[index];
     }
   }
+#ifdef SEATDESK_CHECK_ROOM
+  if ((sqlite3_uint64)(out - row_start) > most) {
+    block->out_of_memory = 1;
+    sqlite3_result_error(context, "seatdesk_audit_block wrote past the room it made for a row", -1);
+    return;
+  }
+#endif
   block->length = (sqlite3_uint64)(out - block->bytes);
   block->rows += 1;
 }
@@ -156,13 +186,14 @@ static void block_final(sqlite3_context *context) {
     sqlite3_result_null(context);
     return;
   }
-  if (block->out_of_memory || block->rows > 0xffffffffu || block->nulls > 0xffffffffu) {
+  if (block->out_of_memory || block->rows > 0xffffffffu || block->nulls > 0xffffffffu || block->type_mismatches > 0xffffffffu) {
     sqlite3_free(block->bytes);
     sqlite3_result_error_nomem(context);
     return;
   }
   write_u32_le(block->bytes, block->rows);
   write_u32_le(block->bytes + 4, block->nulls);
+  write_u32_le(block->bytes + 8, block->type_mismatches);
   /* SQLite frees the buffer with sqlite3_free once it is done with the result. */
   sqlite3_result_blob64(context, block->bytes, block->length, sqlite3_free);
 }

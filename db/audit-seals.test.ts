@@ -85,6 +85,18 @@ const extensionBuilt = auditSealsExtensionLibraries[process.platform] !== undefi
 /** audit_log's columns after seq, in the order the block layout takes them. */
 const columnsAfterSeq = ['previous_hash', 'hash', 'occurred_at', 'time_zone', 'utc_offset_minutes', 'workstation_id', 'agent_id', 'role', 'action', 'object_type', 'object_id', 'outcome', 'code', 'details'];
 
+/** Builds db/audit-seals-extension.c into `directory` with extra `-D` flags, as the install does. */
+function compileExtension(directory: string, defines: readonly string[]): string {
+  const library = join(directory, `seatdesk-audit-seals-${defines.length}-${Date.now()}.so`);
+  const headers = join(dirname(createRequire(__filename).resolve('better-sqlite3-multiple-ciphers/package.json')), 'deps', 'sqlite3');
+  const build = spawnSync(process.env.CC ?? 'cc', ['-O1', '-std=c99', '-fPIC', '-shared', ...defines, '-I', headers, '-o', library, join(__dirname, 'audit-seals-extension.c')], {
+    encoding: 'utf8',
+  });
+  expect(build.stderr).toBe('');
+  expect(build.status).toBe(0);
+  return library;
+}
+
 /** An audit reader, with the audit-seals extension loaded or with plain SQL. */
 function reader(test: TestDatabase, withExtension: boolean): Db {
   const connection = openAuditReader(test.db, test.key);
@@ -194,6 +206,29 @@ describe('audit seals', () => {
     }
   });
 
+  it('see values of another type written under a schema that was changed and put back', () => {
+    const test = sealedDatabase();
+    dropAuditTriggers(test.db);
+    test.db.unsafeMode(true);
+    const original = test.db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'audit_log'").pluck().get() as string;
+    const writeSchema = (sql: string) => {
+      test.db.pragma('writable_schema = ON');
+      test.db.prepare("UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = 'audit_log'").run(sql);
+      test.db.pragma('writable_schema = RESET');
+    };
+    writeSchema(original.replace(/\)\s*STRICT\s*$/, ')'));
+    // The same bytes as before, as a BLOB: the layout is unchanged, the types are not.
+    test.db.exec('UPDATE audit_log SET time_zone = CAST(time_zone AS BLOB) WHERE seq = 1500');
+    writeSchema(original);
+    for (const withExtension of extensionBuilt ? [false, true] : [false]) {
+      const through = reader(test, withExtension);
+      const after = walk(test.db, { reader: through });
+      expect(after.result).toMatchObject({ status: 'broken', brokenAt: 1500, problem: 'edited' });
+      // The first block is still checked by its seal; the second is not taken as sealed.
+      expect(after.bySeal).toBe(auditSealBlockSize);
+    }
+  });
+
   type SealedTamper = Readonly<{ name: string; change: (db: Db) => void; brokenAt: number; problem: string }>;
   const cases: readonly SealedTamper[] = [
     {
@@ -271,10 +306,19 @@ describe('audit seals', () => {
 });
 
 describe.runIf(extensionBuilt)('the audit-seals extension', () => {
-  it('lays out a block byte for byte as the SQL does, whatever the values hold', () => {
+  it.each([
+    { build: 'the installed library', checked: false },
+    // Built with a 64-byte first buffer that grows on almost every row, and a check that each row
+    // stays inside the room it reserved (a shortfall fails the query).
+    { build: 'a build that checks each row’s room', checked: true },
+  ])('lays out a block byte for byte as the SQL does, whatever the values hold: $build', ({ checked }) => {
     const test = createTestDatabase();
     opened.push(test);
-    const connection = reader(test, true);
+    const connection = reader(test, !checked);
+    if (checked) {
+      const library = compileExtension(test.directory, ['-DSEATDESK_CHECK_ROOM', '-DFIRST_CAPACITY=64']);
+      expect(loadAuditSealsExtension(connection, library)).toEqual({ loaded: true });
+    }
     // A table without types or constraints in place of audit_log (a temporary table comes first
     // by name), so that every kind of value reaches both layouts: NULL in any column, REAL, BLOB,
     // the extreme integers, empty and NUL-, 0xFF- and 0xFE-holding text, and rows large enough
@@ -289,6 +333,8 @@ describe.runIf(extensionBuilt)('the audit-seals extension', () => {
       [4, Buffer.from([0x7b, 0x00, 0xff]), 1.5, -0.25, 1e300, 0, Buffer.alloc(0), 'a\u0000b', 'x', 'y', 'z', 'w', 'v', 'u', 't'],
       [5, 'p', 'h', large('a'), 'z', -9_223_372_036_854_775_808n, 'w', 'a', 'r', 'act', 't', 'o', 'c', 'code', large('b')],
       [6, 'p', 'h', 'o', 'z', 9_223_372_036_854_775_807n, 'w', null, null, 'act', null, null, 'c', null, large('c')],
+      // A 19-digit seq and 14 NULLs: the row's own separators and markers take all the room it reserves.
+      [9_223_372_036_854_775_806n, null, null, null, null, null, null, null, null, null, null, null, null, null, null],
       [9_223_372_036_854_775_807n, 'last', 'h', 'o', 'z', 0, 'w', 'a', 'r', 'act', 't', 'o', 'c', 'code', '{}'],
     ];
     for (const row of rows) insert.run(...row);
@@ -303,19 +349,25 @@ describe.runIf(extensionBuilt)('the audit-seals extension', () => {
       [7n, 100n],
     ];
     for (const [first, last] of ranges) {
-      const [rowCount, nullCount, bytes] = plainLayout.get(first, last) as [bigint, bigint, Buffer | null];
+      const [rowCount, nullCount, typeMismatches, bytes] = plainLayout.get(first, last) as [bigint, bigint, bigint, Buffer | null];
       const laidOut = extensionLayout.get(first, last) as Buffer | null;
       if (rowCount === 0n) {
         expect([laidOut, bytes]).toEqual([null, null]);
         continue;
       }
       expect(laidOut).not.toBeNull();
-      expect([laidOut!.readUInt32LE(0), laidOut!.readUInt32LE(4)]).toEqual([Number(rowCount), Number(nullCount)]);
+      expect([laidOut!.readUInt32LE(0), laidOut!.readUInt32LE(4), laidOut!.readUInt32LE(8)]).toEqual([
+        Number(rowCount),
+        Number(nullCount),
+        Number(typeMismatches),
+      ]);
       expect(laidOut!.subarray(auditSealCheckRecipe.extensionPrefixLength).equals(bytes!)).toBe(true);
     }
-    // The whole table: all 7 rows, 20 NULL values (1 in row 1, 14 in row 2, 5 in row 6), over 600 KB.
+    // The whole table: all 8 rows, 34 NULL values (1 in row 1, 14 in row 2, 5 in row 6, 14 in row
+    // 7), 27 values not of their column's type (the 18 NULLs in NOT NULL columns, row 4's 5 BLOBs
+    // and REALs, and 4 offsets: JavaScript numbers stay REAL in this untyped table), over 600 KB.
     const whole = extensionLayout.get(-9_223_372_036_854_775_808n, 9_223_372_036_854_775_807n) as Buffer;
-    expect([whole.readUInt32LE(0), whole.readUInt32LE(4)]).toEqual([7, 20]);
+    expect([whole.readUInt32LE(0), whole.readUInt32LE(4), whole.readUInt32LE(8)]).toEqual([8, 34, 27]);
     expect(whole.length).toBeGreaterThan(600_000);
   });
 
@@ -335,13 +387,10 @@ describe.runIf(extensionBuilt)('the audit-seals extension', () => {
 
   it('from another build (another layout version) is not used', () => {
     const test = sealedDatabase();
-    const stale = join(test.directory, 'seatdesk-audit-seals.so');
-    const headers = join(dirname(createRequire(__filename).resolve('better-sqlite3-multiple-ciphers/package.json')), 'deps', 'sqlite3');
-    const build = spawnSync(process.env.CC ?? 'cc', ['-O1', '-fPIC', '-shared', '-DLAYOUT_VERSION=0', '-I', headers, '-o', stale, join(__dirname, 'audit-seals-extension.c')]);
-    expect(build.status).toBe(0);
+    const stale = compileExtension(test.directory, ['-DLAYOUT_VERSION=0']);
     const connection = openAuditReader(test.db, test.key);
     readers.push(connection);
-    expect(loadAuditSealsExtension(connection, stale)).toMatchObject({ loaded: false, reason: expect.stringContaining('version 0, not 1') });
+    expect(loadAuditSealsExtension(connection, stale)).toMatchObject({ loaded: false, reason: expect.stringContaining('version 0, not 2') });
     expect(usesAuditSealsExtension(connection)).toBe(false);
     expect(walk(test.db, { reader: connection }).bySeal).toBe(2 * auditSealBlockSize);
   });

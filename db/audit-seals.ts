@@ -56,14 +56,24 @@ const previousHashField = 1;
 const hashField = 2;
 
 /**
+ * 1 when the column's value is not of its declared type (INTEGER or TEXT; or NULL where the
+ * column allows it), else 0. STRICT and NOT NULL are checked only when a row is written: a schema
+ * edited by hand, used, and put back leaves such values in the file, with the same bytes.
+ */
+function typeMismatchSql(column: string): string {
+  const expected = integerColumns.has(column) ? 'integer' : 'text';
+  return nullableColumns.has(column) ? `(typeof(${column}) NOT IN ('${expected}', 'null'))` : `(typeof(${column}) <> '${expected}')`;
+}
+
+/**
  * The block as one byte string, built by SQLite in C (a row into JavaScript costs several times
  * more): every column of every row in seq order, fields and rows separated by 0xFF, NULL written
- * as the single byte 0xFE, integers in decimal, text as its stored bytes. With it, the row count
- * and the number of NULL columns.
+ * as the single byte 0xFE, integers in decimal, text as its stored bytes. With it, the row count,
+ * the number of NULL values and the number of values not of their column's type (a block with
+ * any is never sealed nor taken as sealed).
  *
- * Why this cannot be forged while the seal's tag still matches: `audit_log` is STRICT with the
- * column types of its migration (checked by {@link auditLogSchemaIsIntact} before any seal is
- * used), so a column holds text, an integer (its two INTEGER columns) or NULL, nothing else. When
+ * Why this cannot be forged while the seal's tag still matches: every value is checked to be of
+ * its column's type (text, an integer in the two INTEGER columns, or NULL where allowed). When
  * the block was sealed, its bytes held exactly 15·n − 1 separators and as many 0xFE bytes as NULL
  * values (checked by {@link createAuditSeal}). A changed block with the same bytes, the same n
  * (checked at every walk) and the same NULL count (covered by the tag) therefore has no 0xFF and
@@ -72,6 +82,7 @@ const hashField = 2;
  * NOT NULL: concat_ws skips a NULL argument, which would let a value move into the field before.
  */
 const blockBytesSql = `SELECT count(*), ifnull(sum(${blockColumns.map((column) => `(${column} IS NULL)`).join(' + ')}), 0),
+  ifnull(sum(${blockColumns.map(typeMismatchSql).join(' + ')}), 0),
   CAST(group_concat(concat_ws(x'ff', ${blockColumns.map((column) => `ifnull(${column}, x'fe')`).join(', ')}), x'ff') AS BLOB)
   FROM audit_log WHERE seq >= ? AND seq <= ?`;
 
@@ -82,10 +93,10 @@ const blockBytesSql = `SELECT count(*), ifnull(sum(${blockColumns.map((column) =
  */
 const extensionBlockSql = `SELECT seatdesk_audit_block(${blockColumns.join(', ')}) FROM audit_log WHERE seq >= ? AND seq <= ?`;
 /** The layout version this code expects from the extension (its LAYOUT_VERSION). */
-const auditSealsExtensionVersion = 1;
+const auditSealsExtensionVersion = 2;
 const extensionVersionSql = 'SELECT seatdesk_audit_seals_version()';
-/** Bytes before the block in the extension's result: the row count and the NULL count. */
-const extensionPrefixLength = 8;
+/** Bytes before the block in the extension's result: the row, NULL and type-mismatch counts. */
+const extensionPrefixLength = 12;
 const readersWithExtension = new WeakSet<Db>();
 
 /**
@@ -124,24 +135,26 @@ export function usesAuditSealsExtension(reader: Db): boolean {
   return readersWithExtension.has(reader);
 }
 
-type BlockBytes = Readonly<{ rowCount: number; nullCount: number; bytes: Buffer }>;
+type BlockBytes = Readonly<{ rowCount: number; nullCount: number; typeMismatches: number; bytes: Buffer }>;
 
 function readBlockBytes(reader: Db, firstSeq: number, lastSeq: number): BlockBytes {
   if (readersWithExtension.has(reader)) {
     const laidOut = cachedStatement(reader, extensionBlockSql).pluck().get(firstSeq, lastSeq) as Buffer | null;
-    if (laidOut === null) return { rowCount: 0, nullCount: 0, bytes: Buffer.alloc(0) };
+    if (laidOut === null) return { rowCount: 0, nullCount: 0, typeMismatches: 0, bytes: Buffer.alloc(0) };
     return {
       rowCount: laidOut.readUInt32LE(0),
       nullCount: laidOut.readUInt32LE(4),
+      typeMismatches: laidOut.readUInt32LE(8),
       bytes: laidOut.subarray(extensionPrefixLength),
     };
   }
-  const [rowCount, nullCount, bytes] = cachedStatement(reader, blockBytesSql).raw().get(firstSeq, lastSeq) as [
+  const [rowCount, nullCount, typeMismatches, bytes] = cachedStatement(reader, blockBytesSql).raw().get(firstSeq, lastSeq) as [
+    number,
     number,
     number,
     Buffer | null,
   ];
-  return { rowCount, nullCount, bytes: bytes ?? Buffer.alloc(0) };
+  return { rowCount, nullCount, typeMismatches, bytes: bytes ?? Buffer.alloc(0) };
 }
 
 /** The key seals are made with: HMAC-SHA256(auditKey, 'seatdesk-audit-seal-v1'). */
@@ -166,7 +179,7 @@ const sealSql = 'SELECT last_seq, nonce, tag FROM audit_seals WHERE first_seq = 
 export const auditSealCheckRecipe = {
   sealSql,
   blockSql: blockBytesSql,
-  /** With the extension loaded: one blob, `extensionPrefixLength` bytes of counts, then the block. */
+  /** Without the extension: rows, NULLs, type mismatches, bytes. With it: one blob, `extensionPrefixLength` bytes of those counts, then the block. */
   extensionBlockSql,
   /** The extension is used only when this query gives `extensionVersion`. */
   extensionVersionSql,
@@ -200,7 +213,7 @@ function countByte(bytes: Buffer, value: number): number {
  */
 export function createAuditSeal(reader: Db, sealKey: Buffer, firstSeq: number, lastSeq: number): AuditSeal | undefined {
   const block = readBlockBytes(reader, firstSeq, lastSeq);
-  if (block.rowCount !== lastSeq - firstSeq + 1) return undefined;
+  if (block.rowCount !== lastSeq - firstSeq + 1 || block.typeMismatches !== 0) return undefined;
   if (countByte(block.bytes, fieldSeparator) !== fieldsPerRow * block.rowCount - 1) return undefined;
   if (countByte(block.bytes, nullMarker) !== block.nullCount) return undefined;
   const nonce = randomBytes(nonceLength);
@@ -230,7 +243,7 @@ export function checkAuditSeal(reader: Db, sealKey: Buffer, firstSeq: number, la
     | undefined;
   if (seal === undefined || seal[0] !== lastSeq || seal[1].length !== nonceLength) return undefined;
   const block = readBlockBytes(reader, firstSeq, lastSeq);
-  if (block.rowCount !== lastSeq - firstSeq + 1) return undefined;
+  if (block.rowCount !== lastSeq - firstSeq + 1 || block.typeMismatches !== 0) return undefined;
   const tag = sealTag(sealKey, seal[1], firstSeq, lastSeq, block);
   if (seal[2].length !== tag.length || !timingSafeEqual(seal[2], tag)) return undefined;
   // The last row starts after the separator that precedes its seq: fieldsPerRow separators from the end.
@@ -252,16 +265,17 @@ export function saveAuditSeals(db: Db, seals: readonly AuditSeal[]): void {
 }
 
 /**
- * Whether `audit_log` is still the table the seals' argument relies on: STRICT, with exactly its
- * 15 columns, each of its declared type (INTEGER or TEXT) and NOT NULL where the migration made
- * it so. A schema written by hand (to drop STRICT or NOT NULL, or to declare a column ANY) turns
- * the seals off: every walk then goes entry by entry.
+ * Whether `audit_log` is declared as its migration made it: STRICT, with exactly its 15 columns,
+ * each of its type (INTEGER or TEXT) and NOT NULL where it was. A schema written by hand (to drop
+ * STRICT or NOT NULL, or to declare a column ANY) turns the seals off: every walk then goes entry
+ * by entry. The declaration only binds rows written under it; the values themselves are checked
+ * with every block (its type-mismatch count), so a schema changed and put back is caught too.
  */
 export function auditLogSchemaIsIntact(reader: Db): boolean {
-  const sql = cachedStatement(reader, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log'").pluck().get() as
-    | string
+  const strict = cachedStatement(reader, "SELECT strict FROM pragma_table_list WHERE schema = 'main' AND name = 'audit_log'").pluck().get() as
+    | number
     | undefined;
-  if (sql === undefined || !/\)\s*STRICT\s*$/i.test(sql)) return false;
+  if (strict !== 1) return false;
   const columns = cachedStatement(reader, "SELECT name, type, \"notnull\", pk FROM pragma_table_info('audit_log')").raw().all() as [
     string,
     string,

@@ -71,6 +71,17 @@ describe('audit verification in the background', () => {
     });
   });
 
+  it('reports an entry copied to a far-off seq, without sizing its helpers by that seq', async () => {
+    const current = (scenario = await createScenario());
+    fillAuditLog(current, 3_000);
+    const db = current.desk.desk.store.connection();
+    const columns = 'occurred_at, time_zone, utc_offset_minutes, workstation_id, agent_id, role, action, object_type, object_id, outcome, code, details, previous_hash, hash';
+    // An INSERT passes the append-only triggers; 2^40 would have asked for 4 GiB of helper state.
+    db.prepare(`INSERT INTO audit_log (seq, ${columns}) SELECT ?, ${columns} FROM audit_log WHERE seq = 100`).run(2 ** 40);
+    const started = (await current.value('app:audit.startVerification', {}, '2001')) as Progress;
+    expect((await untilDone(current, started.jobId, '2001')).at(-1)!.result).toMatchObject({ status: 'broken', brokenAt: 2 ** 40, problem: 'inserted' });
+  });
+
   it('finds an edited entry and audits the failure', async () => {
     const current = (scenario = await createScenario());
     fillAuditLog(current, 50);

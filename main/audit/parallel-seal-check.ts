@@ -32,6 +32,8 @@ const hashBytes = 64;
  * The helper's late finding for that block is then simply not used.
  */
 const longestWaitMilliseconds = 200;
+/** The most blocks the helpers take on: 128 Mi entries, 16.5 MB of shared memory. */
+const mostBlocks = 131_072;
 /** How long the walk waits for the rising helper to take a block before taking it itself. */
 const claimWaitMilliseconds = 250;
 
@@ -72,8 +74,8 @@ try {
   const readBlock = reader.transaction((first, last) => [blockQuery.get(first, last), boundaryQuery.get(first, last)]);
   const laidOutBlock = (result) => {
     if (!withExtension) return result;
-    if (result === null) return [0, 0, null];
-    return [result.readUInt32LE(0), result.readUInt32LE(4), result.subarray(job.recipe.extensionPrefixLength)];
+    if (result === null) return [0, 0, 0, null];
+    return [result.readUInt32LE(0), result.readUInt32LE(4), result.readUInt32LE(8), result.subarray(job.recipe.extensionPrefixLength)];
   };
   for (let index = job.step > 0 ? 0 : job.blockCount - 1; index >= 0 && index < job.blockCount; index += job.step) {
     if (Atomics.load(states, stopSlot) !== 0) break;
@@ -85,8 +87,8 @@ try {
       const seal = sealQuery.get(first);
       if (seal !== undefined && seal[0] === last && seal[1].length === job.recipe.nonceLength) {
         const [laidOut, [firstPrevious, lastHash]] = readBlock(first, last);
-        const [rows, nulls, bytes] = laidOutBlock(laidOut);
-        if (rows === job.blockSize && typeof firstPrevious === 'string' && typeof lastHash === 'string') {
+        const [rows, nulls, typeMismatches, bytes] = laidOutBlock(laidOut);
+        if (rows === job.blockSize && typeMismatches === 0 && typeof firstPrevious === 'string' && typeof lastHash === 'string') {
           const header = job.recipe.headerTemplate.replace('{first}', first).replace('{last}', last).replace('{rows}', rows).replace('{nulls}', nulls);
           const cipher = createCipheriv('aes-256-gcm', Buffer.from(job.sealKey), seal[1]);
           cipher.setAAD(Buffer.concat([Buffer.from(header), bytes ?? Buffer.alloc(0)]));
@@ -137,7 +139,9 @@ export function startParallelSealCheck(
   }>,
 ): ParallelSealCheck {
   const firstBlockSeq = Math.ceil((request.firstSeq - 1) / auditSealBlockSize) * auditSealBlockSize + 1;
-  const blockCount = Math.floor(request.lastSeq / auditSealBlockSize) - (firstBlockSeq - 1) / auditSealBlockSize;
+  // Capped, so that a log with a far-off seq (a gap, which the walk reports) cannot ask for
+  // gigabytes of shared memory; past the cap the walk checks blocks itself.
+  const blockCount = Math.min(mostBlocks, Math.floor(request.lastSeq / auditSealBlockSize) - (firstBlockSeq - 1) / auditSealBlockSize);
   if (blockCount < 2) return noHelp;
   const statesBuffer = new SharedArrayBuffer(4 * (blockCount + 2));
   const hashesBuffer = new SharedArrayBuffer(2 * hashBytes * blockCount);

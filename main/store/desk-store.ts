@@ -305,15 +305,15 @@ export function createDeskStore(options: DeskStoreOptions): DeskStore {
     const db = connection();
     if (current.state !== 'ready') throw new AppError('STORE_UNAVAILABLE', 'The store is not open.');
     const reader = openAuditReader(db, current.key);
-    if (extensionFile !== undefined) {
-      const extension = loadAuditSealsExtension(reader, extensionFile);
-      if (!extension.loaded) {
-        // Told once; the walks that follow use plain SQL without asking again.
-        extensionFile = undefined;
-        options.auditSealsExtension?.unavailable(extension.reason);
-      }
-    }
-    return reader;
+    if (extensionFile === undefined) return reader;
+    const extension = loadAuditSealsExtension(reader, extensionFile);
+    if (extension.loaded) return reader;
+    // Told once; the walks that follow use plain SQL without asking again. A library that loaded
+    // but is not ours to use (another layout version) leaves nothing behind in a fresh reader.
+    extensionFile = undefined;
+    options.auditSealsExtension?.unavailable(extension.reason);
+    reader.close();
+    return openAuditReader(db, current.key);
   }
 
   function parallelSealCheck(reader: Db, firstSeq: number, lastSeq: number): ParallelSealCheck {
