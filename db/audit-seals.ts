@@ -56,21 +56,27 @@ const previousHashField = 1;
 const hashField = 2;
 
 /**
- * 1 when the column's value is not of its declared type (INTEGER or TEXT; or NULL where the
- * column allows it), else 0. STRICT and NOT NULL are checked only when a row is written: a schema
+ * 1 for a row holding a value not of its column's type (INTEGER or TEXT; or NULL where the column
+ * allows it), else 0: the row's types, NULL read as text where allowed, against the one list a
+ * well-formed row gives. STRICT and NOT NULL are checked only when a row is written: a schema
  * edited by hand, used, and put back leaves such values in the file, with the same bytes.
  */
-function typeMismatchSql(column: string): string {
-  const expected = integerColumns.has(column) ? 'integer' : 'text';
-  return nullableColumns.has(column) ? `(typeof(${column}) NOT IN ('${expected}', 'null'))` : `(typeof(${column}) <> '${expected}')`;
-}
+const rowTypeMismatchSql = `(concat_ws(',', ${blockColumns
+  .map((column) => (nullableColumns.has(column) ? `typeof(ifnull(${column}, ''))` : `typeof(${column})`))
+  .join(', ')}) <> '${blockColumns.map((column) => (integerColumns.has(column) ? 'integer' : 'text')).join(',')}')`;
 
 /**
  * The block as one byte string, built by SQLite in C (a row into JavaScript costs several times
  * more): every column of every row in seq order, fields and rows separated by 0xFF, NULL written
  * as the single byte 0xFE, integers in decimal, text as its stored bytes. With it, the row count,
- * the number of NULL values and the number of values not of their column's type (a block with
- * any is never sealed nor taken as sealed).
+ * the number of NULL values and the number of rows holding a value not of its column's type (a
+ * block with any is never sealed nor taken as sealed).
+ *
+ * The extension gives the same bytes and row count for any block, and the same NULL count and
+ * the same "no mismatch" for any block without a type mismatch, the only blocks ever sealed. It
+ * counts in its own way where a block has mismatches (every NULL, and values rather than rows):
+ * the count the SQL would need for that costs the walk a third of its speed, and such a block is
+ * walked entry by entry either way.
  *
  * Why this cannot be forged while the seal's tag still matches: every value is checked to be of
  * its column's type (text, an integer in the two INTEGER columns, or NULL where allowed). When
@@ -81,15 +87,16 @@ function typeMismatchSql(column: string): string {
  * NULL, the same integer or the same text. Every column gets its NULL marker, even those declared
  * NOT NULL: concat_ws skips a NULL argument, which would let a value move into the field before.
  */
-const blockBytesSql = `SELECT count(*), ifnull(sum(${blockColumns.map((column) => `(${column} IS NULL)`).join(' + ')}), 0),
-  ifnull(sum(${blockColumns.map(typeMismatchSql).join(' + ')}), 0),
+const blockBytesSql = `SELECT count(*), ifnull(sum(${[...nullableColumns].map((column) => `(${column} IS NULL)`).join(' + ')}), 0),
+  ifnull(sum(${rowTypeMismatchSql}), 0),
   CAST(group_concat(concat_ws(x'ff', ${blockColumns.map((column) => `ifnull(${column}, x'fe')`).join(', ')}), x'ff') AS BLOB)
   FROM audit_log WHERE seq >= ? AND seq <= ?`;
 
 /**
  * The same block from the audit-seals extension (`db/audit-seals-extension.c`), which lays it out
  * byte for byte as {@link blockBytesSql} does, in one pass without building a text per row: about
- * twice as fast on one thread. Its result starts with the row count and the NULL count (little-endian 32-bit).
+ * twice as fast on one thread. Its result starts with the row, NULL and type-mismatch counts
+ * (little-endian 32-bit each).
  */
 const extensionBlockSql = `SELECT seatdesk_audit_block(${blockColumns.join(', ')}) FROM audit_log WHERE seq >= ? AND seq <= ?`;
 /** The layout version this code expects from the extension (its LAYOUT_VERSION). */
@@ -112,8 +119,10 @@ export const auditSealsExtensionLibraries: Readonly<Partial<Record<NodeJS.Platfo
  * Loads the audit-seals extension from `file` into the audit reader `reader` (never into the
  * store's own connection: it goes through the C API only, SQL's `load_extension()` stays off).
  * From then on the reader's block queries use it; they give the same bytes, so seals made either
- * way check either way. Returns the reason when it cannot be loaded (no such file, a library for
- * another platform): the reader then keeps using plain SQL.
+ * way check either way. Returns the reason when it cannot be used (no such file, a library for
+ * another platform, or one from another build whose layout version differs): the reader then
+ * keeps using plain SQL. A library that loaded but is not used stays registered on `reader`, so
+ * a caller that wants nothing of it left closes that reader and opens another.
  */
 export function loadAuditSealsExtension(reader: Db, file: string): { loaded: true } | { loaded: false; reason: string } {
   try {

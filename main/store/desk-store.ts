@@ -56,7 +56,7 @@ export type DeskStoreOptions = Readonly<{
   /**
    * The audit-seals SQLite extension for audit readers and their helper threads (see
    * `loadAuditSealsExtension`), and what to tell when it does not load (once): the walk then uses
-   * plain SQL, with the same results, about a quarter slower (two helpers: 1.14M against 1.53M entries/s).
+   * plain SQL, with the same results, at about half the speed.
    */
   auditSealsExtension?: Readonly<{ file: string; unavailable: (reason: string) => void }>;
 }>;
