@@ -1,7 +1,4 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   appendAuditEntry,
@@ -20,7 +17,7 @@ import {
   usesAuditSealsExtension,
 } from './audit-seals';
 import { DatabaseOpenError, openAuditReader, type Db } from './connection';
-import { builtAuditSealsExtension, createTestDatabase, randomDatabaseKey, type TestDatabase } from './test-support';
+import { builtAuditSealsExtension, compileAuditSealsExtension, createTestDatabase, randomDatabaseKey, type TestDatabase } from './test-support';
 
 const auditKey = randomBytes(32);
 /** Two whole blocks and a part of a third. */
@@ -84,18 +81,6 @@ function sealedDatabase(): TestDatabase {
 const extensionBuilt = auditSealsExtensionLibraries[process.platform] !== undefined;
 /** audit_log's columns after seq, in the order the block layout takes them. */
 const columnsAfterSeq = ['previous_hash', 'hash', 'occurred_at', 'time_zone', 'utc_offset_minutes', 'workstation_id', 'agent_id', 'role', 'action', 'object_type', 'object_id', 'outcome', 'code', 'details'];
-
-/** Builds db/audit-seals-extension.c into `directory` with extra `-D` flags, as the install does. */
-function compileExtension(directory: string, defines: readonly string[]): string {
-  const library = join(directory, `seatdesk-audit-seals-${defines.length}-${Date.now()}.so`);
-  const headers = join(dirname(createRequire(__filename).resolve('better-sqlite3-multiple-ciphers/package.json')), 'deps', 'sqlite3');
-  const build = spawnSync(process.env.CC ?? 'cc', ['-O1', '-std=c99', '-fPIC', '-shared', ...defines, '-I', headers, '-o', library, join(__dirname, 'audit-seals-extension.c')], {
-    encoding: 'utf8',
-  });
-  expect(build.stderr).toBe('');
-  expect(build.status).toBe(0);
-  return library;
-}
 
 /** An audit reader, with the audit-seals extension loaded or with plain SQL. */
 function reader(test: TestDatabase, withExtension: boolean): Db {
@@ -316,7 +301,7 @@ describe.runIf(extensionBuilt)('the audit-seals extension', () => {
     opened.push(test);
     const connection = reader(test, !checked);
     if (checked) {
-      const library = compileExtension(test.directory, ['-DSEATDESK_CHECK_ROOM', '-DFIRST_CAPACITY=64']);
+      const library = compileAuditSealsExtension(test.directory, ['-DSEATDESK_CHECK_ROOM', '-DFIRST_CAPACITY=64']);
       expect(loadAuditSealsExtension(connection, library)).toEqual({ loaded: true });
     }
     // A table without types or constraints in place of audit_log (a temporary table comes first
@@ -392,7 +377,7 @@ describe.runIf(extensionBuilt)('the audit-seals extension', () => {
 
   it('from another build (another layout version) is not used', () => {
     const test = sealedDatabase();
-    const stale = compileExtension(test.directory, ['-DLAYOUT_VERSION=0']);
+    const stale = compileAuditSealsExtension(test.directory, ['-DLAYOUT_VERSION=0']);
     const connection = openAuditReader(test.db, test.key);
     readers.push(connection);
     expect(loadAuditSealsExtension(connection, stale)).toMatchObject({ loaded: false, reason: expect.stringContaining('version 0, not 2') });

@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { auditSealsExtensionLibraries } from './audit-seals';
 import type { Db, DatabaseKey } from './connection';
 import { openEncryptedDatabase } from './connection';
@@ -25,6 +27,23 @@ export function builtAuditSealsExtension(): string {
   const library = auditSealsExtensionLibraries[process.platform];
   if (library === undefined) throw new Error(`The audit-seals extension is not built on ${process.platform}.`);
   return join(__dirname, '..', 'out', 'native', library);
+}
+
+let compiledExtensions = 0;
+
+/**
+ * Builds db/audit-seals-extension.c into `directory` with extra `-D` flags (another layout
+ * version, a room check), with the C compiler the install uses. Returns the library's path.
+ */
+export function compileAuditSealsExtension(directory: string, defines: readonly string[]): string {
+  // SQLite finds the entry point from the letters of the file name: only digits may follow.
+  compiledExtensions += 1;
+  const library = join(directory, `seatdesk-audit-seals-${process.pid}-${compiledExtensions}.so`);
+  const headers = join(dirname(createRequire(__filename).resolve('better-sqlite3-multiple-ciphers/package.json')), 'deps', 'sqlite3');
+  const source = join(__dirname, 'audit-seals-extension.c');
+  const build = spawnSync(process.env.CC ?? 'cc', ['-O1', '-std=c99', '-fPIC', '-shared', ...defines, '-I', headers, '-o', library, source], { encoding: 'utf8' });
+  if (build.status !== 0 || build.stderr !== '') throw new Error(`Building the audit-seals extension failed: ${build.error?.message ?? build.stderr}`);
+  return library;
 }
 
 /** A random raw key, as main would generate for the keychain. */

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appendAuditEntry, startAuditChainWalk, verifyAuditChain, type AuditVerification } from '../../db/audit-log';
 import { auditSealBlockSize, auditSealsExtensionLibraries, loadAuditSealsExtension } from '../../db/audit-seals';
 import { openAuditReader, type Db } from '../../db/connection';
-import { builtAuditSealsExtension, createTestDatabase, randomDatabaseKey, type TestDatabase } from '../../db/test-support';
+import { builtAuditSealsExtension, compileAuditSealsExtension, createTestDatabase, randomDatabaseKey, type TestDatabase } from '../../db/test-support';
 import { startParallelSealCheck, type ParallelSealCheck } from './parallel-seal-check';
 
 const auditKey = randomBytes(32);
@@ -112,6 +112,18 @@ describe('parallel seal check', () => {
     const together = walkWith(test, through, helper);
     expect(together).toEqual(walkWith(test, through, undefined));
     expect(together.bySeal).toBe(blockCount * auditSealBlockSize);
+    expect(helper.blocksFromHelper()).toBeGreaterThan(0);
+    expect(helper.helpersWithExtension()).toBe(0);
+  });
+
+  it.runIf(auditSealsExtensionLibraries[process.platform] !== undefined)('helps with plain SQL when the library is from another build', async () => {
+    const test = sealedStore();
+    const through = reader(test);
+    const stale = compileAuditSealsExtension(test.directory, ['-DLAYOUT_VERSION=0']);
+    const helper = startParallelSealCheck({ reader: through, key: test.key, auditKey, firstSeq: 1, lastSeq: entryCount, extensionFile: stale });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const together = walkWith(test, through, helper);
+    expect(together).toEqual(walkWith(test, through, undefined));
     expect(helper.blocksFromHelper()).toBeGreaterThan(0);
     expect(helper.helpersWithExtension()).toBe(0);
   });

@@ -39,7 +39,8 @@ const claimWaitMilliseconds = 250;
 
 /**
  * The helpers' program. Each runs in a worker thread on its own read-only connection (the same
- * pragmas as `openAuditReader`, and the audit-seals extension when main has one) and takes blocks one by one, upwards from the first or
+ * pragmas as `openAuditReader`, and the audit-seals extension of main's layout version when main
+ * has one) and takes blocks one by one, upwards from the first or
  * downwards from the last (\`job.step\`), claiming each with a compare-and-swap; it stops at the
  * first block already claimed (by the other helper or by the walk): they met. For each
  * block it computes the seal's tag exactly as `checkAuditSeal` does (same queries, same header,
