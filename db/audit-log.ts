@@ -2,7 +2,6 @@ import { createHmac, hash as computeDigest, timingSafeEqual } from 'node:crypto'
 import type { z } from 'zod';
 import { auditCheckpointSchema as checkpointFileSchema } from '../common/ipc/audit';
 import {
-  auditLogSchemaIsIntact,
   auditSealBlockSize,
   checkAuditSeal,
   createAuditSeal,
@@ -515,7 +514,6 @@ function startWalk(
   const slice = cachedStatement(reader, `SELECT ${entryColumns} FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?`).raw();
   const hashEntry = createEntryHasher(auditKey);
   const sealKey = deriveAuditSealKey(auditKey);
-  const useSeals = auditLogSchemaIsIntact(reader);
   const fields: unknown[] = new Array<unknown>(canonicalFieldCount);
   let expectedPrevious = resumption?.previousHash ?? start?.headHash ?? genesisHash;
   let lastGoodSeq: number | null = resumption?.afterSeq ?? start?.upToSeq ?? null;
@@ -573,7 +571,7 @@ function startWalk(
       const blockLast = Math.ceil(first / auditSealBlockSize) * auditSealBlockSize;
       const upper = Math.min(lastSeq, blockLast);
       const wholeBlock = (first - 1) % auditSealBlockSize === 0 && upper === blockLast;
-      if (wholeBlock && useSeals) {
+      if (wholeBlock) {
         const elsewhere = options?.sealsCheckedElsewhere?.(first);
         const sealed = elsewhere === undefined ? checkAuditSeal(reader, sealKey, first, upper) : (elsewhere ?? undefined);
         if (sealed !== undefined && sealed.firstPreviousHash === expectedPrevious) {
@@ -588,10 +586,9 @@ function startWalk(
         }
       }
       // A whole block is read whole even past the budget: read in two steps it could not be sealed.
-      const sealable = wholeBlock && useSeals;
-      const limit = sealable ? auditSealBlockSize : Math.min(budget, upper - lastReadSeq);
+      const limit = wholeBlock ? auditSealBlockSize : Math.min(budget, upper - lastReadSeq);
       let walked: Readonly<{ read: number; failure?: ChainFailure }>;
-      if (sealable) {
+      if (wholeBlock) {
         // One read transaction, so that the seal covers exactly the rows just verified.
         walked = reader.transaction(() => {
           const rows = walkRows(upper, limit);

@@ -172,7 +172,7 @@ describe('audit seals', () => {
       to: ')',
       change: 'UPDATE audit_log SET time_zone = CAST(time_zone AS BLOB) WHERE seq = 300',
     },
-  ])('are not used once audit_log’s schema was written by hand: $name', ({ from, to, change }) => {
+  ])('do not hide a value changed under a schema written by hand: $name', ({ from, to, change }) => {
     const test = sealedDatabase();
     dropAuditTriggers(test.db);
     // As a SQLite shell would: better-sqlite3's defensive mode refuses schema writes.

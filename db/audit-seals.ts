@@ -272,32 +272,3 @@ export function saveAuditSeals(db: Db, seals: readonly AuditSeal[]): void {
     for (const seal of seals) insert.run(seal.firstSeq, seal.lastSeq, seal.nonce, seal.tag);
   })();
 }
-
-/**
- * Whether `audit_log` is declared as its migration made it: STRICT, with exactly its 15 columns,
- * each of its type (INTEGER or TEXT) and NOT NULL where it was. A schema written by hand (to drop
- * STRICT or NOT NULL, or to declare a column ANY) turns the seals off: every walk then goes entry
- * by entry. The declaration only binds rows written under it; the values themselves are checked
- * with every block (its type-mismatch count), so a schema changed and put back is caught too.
- */
-export function auditLogSchemaIsIntact(reader: Db): boolean {
-  const strict = cachedStatement(reader, "SELECT strict FROM pragma_table_list WHERE schema = 'main' AND name = 'audit_log'").pluck().get() as
-    | number
-    | undefined;
-  if (strict !== 1) return false;
-  const columns = cachedStatement(reader, "SELECT name, type, \"notnull\", pk FROM pragma_table_info('audit_log')").raw().all() as [
-    string,
-    string,
-    number,
-    number,
-  ][];
-  return (
-    columns.length === blockColumns.length &&
-    columns.every(([name, type, notNull, primaryKey]) => {
-      if (!(blockColumns as readonly string[]).includes(name)) return false;
-      if (type !== (integerColumns.has(name) ? 'INTEGER' : 'TEXT')) return false;
-      if (name === 'seq') return primaryKey === 1;
-      return primaryKey === 0 && notNull === (nullableColumns.has(name) ? 0 : 1);
-    })
-  );
-}
